@@ -1,0 +1,42 @@
+# bsdnet: the two commands a newcomer needs are `make demo` and `make test`.
+
+BUILD     ?= build
+SANBUILD  ?= build-san
+JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE     ?= cmake
+CTEST     ?= ctest
+
+.PHONY: all deps build build-san test demo bench clean
+
+all: build
+
+deps:
+	@sh tools/install-deps.sh
+
+$(BUILD)/CMakeCache.txt: | deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	$(CMAKE) --build $(BUILD) -j $(JOBS)
+
+# The C core alone, under AddressSanitizer and UBSan.
+$(SANBUILD)/CMakeCache.txt: | deps
+	$(CMAKE) -S . -B $(SANBUILD) -DCMAKE_BUILD_TYPE=Debug \
+	    -DBSDNET_WITH_NS3=OFF -DBSDNET_SANITIZE=ON
+
+build-san: deps $(SANBUILD)/CMakeCache.txt
+	$(CMAKE) --build $(SANBUILD) -j $(JOBS)
+
+test: build build-san
+	cd $(BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
+	cd $(SANBUILD) && $(CTEST) --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/bench-route
+
+demo: build
+	$(BUILD)/bsdnet-kern-demo
+	$(BUILD)/bench-route --quick
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD)

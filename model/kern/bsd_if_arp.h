@@ -1,0 +1,161 @@
+/*
+ * ARP, independent of the link (NetBSD netinet/if_arp.c, seed 002).
+ *
+ * An ARP entry is a cloned host route with RTF_LLINFO whose gateway is
+ * an AF_LINK sockaddr of whatever length the medium uses; the packet's
+ * variable fields are reached only through the ar_sha/ar_spa/ar_tha/
+ * ar_tpa accessors, so a 1-octet ARCnet, 6-octet Ethernet and 7-octet
+ * AX.25 address go through the same code.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef BSD_IF_ARP_H
+#define BSD_IF_ARP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bsd_callout.h"
+#include "bsd_mem.h"
+#include "bsd_queue.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct bsd_kernel;
+struct bsd_ifnet;
+struct bsd_ifaddr;
+struct bsd_mbuf;
+struct bsd_rtentry;
+struct bsd_rt_addrinfo;
+struct bsd_sockaddr;
+
+#define BSD_ARPHRD_ETHER	1
+#define BSD_ARPHRD_AX25		3
+#define BSD_ARPHRD_ARCNET	7
+#define BSD_ARPOP_REQUEST	1
+#define BSD_ARPOP_REPLY		2
+#define BSD_ETHERTYPE_IP	0x0800
+#define BSD_ETHERTYPE_ARP	0x0806
+#define BSD_ETHERTYPE_TRAIL	0x1000
+#define BSD_AX25_P_IP		0x00cc	/* Linux: AX.25 ARP carries the PID */
+
+/* The fixed part; the addresses follow, of ar_hln and ar_pln octets. */
+#define BSD_ARPHDR_LEN		8
+#define BSD_ARP_LEN(hln, pln)	(BSD_ARPHDR_LEN + 2 * (hln) + 2 * (pln))
+
+static inline uint16_t
+bsd_ar_get16(const uint8_t *p)
+{
+
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline void
+bsd_ar_put16(uint8_t *p, uint16_t v)
+{
+
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+#define bsd_ar_hrd(ar)	bsd_ar_get16(ar)
+#define bsd_ar_pro(ar)	bsd_ar_get16((ar) + 2)
+#define bsd_ar_hln(ar)	((ar)[4])
+#define bsd_ar_pln(ar)	((ar)[5])
+#define bsd_ar_op(ar)	bsd_ar_get16((ar) + 6)
+/* The paper's accessors: each takes the first octet of the ARP packet. */
+#define bsd_ar_sha(ar)	((ar) + BSD_ARPHDR_LEN)
+#define bsd_ar_spa(ar)	(bsd_ar_sha(ar) + bsd_ar_hln(ar))
+#define bsd_ar_tha(ar)	(bsd_ar_spa(ar) + bsd_ar_pln(ar))
+#define bsd_ar_tpa(ar)	(bsd_ar_tha(ar) + bsd_ar_hln(ar))
+
+/* Link-level info of an ARP entry (netinet/if_inarp.h). */
+struct bsd_llinfo_arp {
+	BSD_LIST_ENTRY(bsd_llinfo_arp) la_list;
+	struct bsd_rtentry	*la_rt;
+	struct bsd_mbuf		*la_hold;	/* last packet until resolved */
+	int32_t			la_asked;	/* requests sent since */
+};
+
+/* NetBSD struct arpstat, plus the user-level resolver's counters. */
+struct bsd_arpstat {
+	uint64_t	as_sndtotal, as_sndreply, as_sndrequest;
+	uint64_t	as_rcvtotal, as_rcvrequest, as_rcvreply, as_rcvmcast;
+	uint64_t	as_rcvbadproto, as_rcvbadlen, as_rcvzerotpa;
+	uint64_t	as_rcvzerospa, as_rcvnoint, as_rcvlocalsha;
+	uint64_t	as_rcvbcastsha, as_rcvlocalspa, as_rcvoverperm;
+	uint64_t	as_rcvoverint, as_rcvover, as_rcvlenchg;
+	uint64_t	as_dfrtotal, as_dfrsent, as_dfrdropped;
+	uint64_t	as_allocfail;
+	uint64_t	as_rejected;	/* packets refused by RTF_REJECT */
+	uint64_t	as_xresolved;	/* answers from a user-level resolver */
+};
+
+/* A published (proxy) entry: we answer for ip with ll. */
+struct bsd_arp_pub {
+	BSD_LIST_ENTRY(bsd_arp_pub) ap_list;
+	uint32_t		ap_ip;
+	uint8_t			ap_ll[8];
+	uint8_t			ap_alen;
+};
+
+struct bsd_arp_state {
+	BSD_LIST_HEAD(, bsd_llinfo_arp) ar_llinfo;
+	BSD_LIST_HEAD(, bsd_arp_pub) ar_pub;
+	struct bsd_arpstat	ar_stat;
+	struct bsd_callout	ar_timer;
+	int			ar_timer_running;
+	uint64_t		ar_inuse;	/* entries */
+	uint64_t		ar_allocated;	/* ever */
+	struct bsd_pool		ar_pool;
+};
+
+/* bsd_arp_set flags (ATF_*) */
+#define BSD_ATF_PERM	0x04	/* permanent: no expiry */
+#define BSD_ATF_PUBL	0x08	/* publish: answer for it (proxy ARP) */
+
+/*
+ * Find the link address for dst (AF_INET) through route rt (may be
+ * NULL): 0 with desten filled, or the packet is kept (EWOULDBLOCK, a
+ * request is sent when due) or dropped (another errno, m freed).
+ */
+int	bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
+	    struct bsd_rtentry *rt, struct bsd_mbuf *m,
+	    const struct bsd_sockaddr *dst, uint8_t *desten);
+/* A received ARP packet (the frame's payload) on ifp. */
+void	bsd_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp,
+	    const uint8_t *pkt, size_t len);
+/* Broadcast a request for tip from sip (network order). */
+void	bsd_arprequest(struct bsd_kernel *k, struct bsd_ifnet *ifp,
+	    uint32_t sip, uint32_t tip, const uint8_t *enaddr);
+/* arp -s: a static entry for ip, with BSD_ATF_* flags; 0 or an errno. */
+int	bsd_arp_set(struct bsd_kernel *k, uint32_t ip, const uint8_t *ll,
+	    unsigned alen, int flags);
+/* arp -d. */
+int	bsd_arp_delete(struct bsd_kernel *k, uint32_t ip);
+/*
+ * A user-level resolver's answer for an RTF_XRESOLVE clone (seeds 000,
+ * 001): fill in the link address, as RTM_CHANGE would, and send the
+ * held packet.  0, ESRCH if no such entry.
+ */
+int	bsd_arp_xresolve(struct bsd_kernel *k, uint32_t ip, const uint8_t *ll,
+	    unsigned alen);
+/* arp_rtrequest(): ARP's part in adding, cloning and deleting routes. */
+void	bsd_arp_rtrequest(struct bsd_kernel *k, int req, struct bsd_rtentry *rt,
+	    const struct bsd_rt_addrinfo *info);
+/* arp_ifinit(): an address came up on ifp; announce it. */
+void	bsd_arp_ifinit(struct bsd_kernel *k, struct bsd_ifnet *ifp,
+	    struct bsd_ifaddr *ifa);
+/* arp_drain(): free every held packet. */
+void	bsd_arp_drain(struct bsd_kernel *k);
+
+void	bsd_arp_init(struct bsd_kernel *k);
+void	bsd_arp_destroy(struct bsd_kernel *k);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BSD_IF_ARP_H */

@@ -1,0 +1,367 @@
+/*
+ * Radix (PATRICIA) tree of prefixes.
+ *
+ * Every node is a prefix: its key (bits past rn_plen zero) and length.
+ * A node with a leaf is an entry; one without is glue, present only to
+ * branch, and always has two children.  A node's children are longer
+ * prefixes that agree with it on its rn_plen bits, and the child taken
+ * is the key's bit at position rn_plen (bit 0 is the top bit of octet 0).
+ * Paths are compressed: only an entry may have fewer than two children,
+ * so the tree has fewer than twice as many nodes as entries.
+ *
+ * Since a prefix sits at its own depth, the entries that cover a key
+ * are all on the path from the top towards it: a match is one walk down
+ * that remembers the last entry seen, with no backtracking.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include <assert.h>
+#include <errno.h>
+#include <string.h>
+
+#include "bsd_radix.h"
+
+/* Prefix lengths are kept in an octet. */
+_Static_assert(BSD_RN_MAXKEYLEN * 8 <= UINT8_MAX, "rn_plen too narrow");
+
+/* Bit i of key k, counting from the top bit of octet 0. */
+static inline unsigned
+rn_bit(const uint8_t *k, unsigned i)
+{
+
+	return (k[i >> 3] >> (7 - (i & 7))) & 1;
+}
+
+/*
+ * The first bit below lim where a and b differ, or lim if none.  The
+ * caller knows they agree on the bits before from, so the scan starts
+ * at the octet holding bit from.
+ */
+static unsigned
+rn_firstdiff(const uint8_t *a, const uint8_t *b, unsigned from, unsigned lim)
+{
+	unsigned i, d;
+	uint8_t x;
+
+	for (i = from >> 3; i << 3 < lim; i++) {
+		x = a[i] ^ b[i];
+		if (x != 0) {
+			for (d = i << 3; (x & 0x80) == 0; x <<= 1)
+				d++;
+			return d < lim ? d : lim;
+		}
+	}
+	return lim;
+}
+
+/* Copy the first plen bits of src to dst and zero the rest of the key. */
+static void
+rn_maskkey(uint8_t *dst, const uint8_t *src, unsigned plen, unsigned keylen)
+{
+	unsigned n;
+
+	n = plen >> 3;
+	memcpy(dst, src, n);
+	if (n < keylen) {
+		dst[n] = src[n] & (uint8_t)(0xff00 >> (plen & 7));
+		memset(dst + n + 1, 0, keylen - n - 1);
+	}
+}
+
+/* A 4-octet key as a host integer, top bit first (compiles to a bswap). */
+static inline uint32_t
+rn_load32(const uint8_t *p)
+{
+
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* Netmask of plen bits (0..32); the shift is done wide so 0 is legal. */
+static inline uint32_t
+rn_mask32(unsigned plen)
+{
+
+	return (uint32_t)(~(uint64_t)0 << (32 - plen));
+}
+
+static struct bsd_radix_node *
+rn_newnode(struct bsd_radix_head *rnh, const uint8_t *k, unsigned plen)
+{
+	struct bsd_radix_node *x;
+
+	x = bsd_pool_get(&rnh->rnh_pool);	/* zeroed: no links, no leaf */
+	if (x == NULL)
+		return NULL;
+	rn_maskkey(x->rn_key, k, plen, rnh->rnh_keylen);
+	x->rn_plen = (uint8_t)plen;
+	rnh->rnh_nodes++;
+	return x;
+}
+
+static void
+rn_freenode(struct bsd_radix_head *rnh, struct bsd_radix_node *x)
+{
+
+	bsd_pool_put(&rnh->rnh_pool, x);
+	rnh->rnh_nodes--;
+}
+
+/* Put c (possibly NULL) where x hangs in the tree. */
+static void
+rn_replace(struct bsd_radix_head *rnh, struct bsd_radix_node *x,
+    struct bsd_radix_node *c)
+{
+	struct bsd_radix_node *p;
+
+	p = x->rn_parent;
+	if (p == NULL)
+		rnh->rnh_top = c;
+	else
+		p->rn_child[p->rn_child[1] == x] = c;
+	if (c != NULL)
+		c->rn_parent = p;
+}
+
+/* The node, entry or glue, at exactly key/plen, or NULL. */
+static struct bsd_radix_node *
+rn_find(const struct bsd_radix_head *rnh, const uint8_t *key, unsigned plen)
+{
+	struct bsd_radix_node *x;
+
+	if (plen > rnh->rnh_keylen * 8)
+		return NULL;
+	/*
+	 * Branch on bits alone, as a PATRICIA search does: if the node is
+	 * there this path leads to it, and one comparison at the end tells.
+	 * Only bits below plen are read, so host bits need no masking.
+	 */
+	x = rnh->rnh_top;
+	while (x != NULL && x->rn_plen < plen)
+		x = x->rn_child[rn_bit(key, x->rn_plen)];
+	if (x == NULL || x->rn_plen != plen ||
+	    rn_firstdiff(x->rn_key, key, 0, plen) != plen)
+		return NULL;
+	return x;
+}
+
+void
+bsd_rn_inithead(struct bsd_radix_head *rnh, unsigned keylen)
+{
+
+	assert(keylen >= 1 && keylen <= BSD_RN_MAXKEYLEN);
+	memset(rnh, 0, sizeof(*rnh));
+	rnh->rnh_keylen = keylen;
+	bsd_pool_init(&rnh->rnh_pool,
+	    offsetof(struct bsd_radix_node, rn_key) + keylen);
+}
+
+void
+bsd_rn_destroyhead(struct bsd_radix_head *rnh)
+{
+
+	bsd_pool_destroy(&rnh->rnh_pool);
+	rnh->rnh_top = NULL;
+	rnh->rnh_count = rnh->rnh_nodes = 0;
+}
+
+int
+bsd_rn_addaddr(struct bsd_radix_head *rnh, const uint8_t *key,
+    unsigned plen, void *leaf)
+{
+	uint8_t k[BSD_RN_MAXKEYLEN];
+	struct bsd_radix_node *x, *parent, **linkp, *n, *g;
+	unsigned d, lim;
+
+	/* A NULL leaf could not be told from glue. */
+	if (plen > rnh->rnh_keylen * 8 || leaf == NULL)
+		return EINVAL;
+	rn_maskkey(k, key, plen, rnh->rnh_keylen);
+
+	/* Go down while the node is a strictly shorter prefix of k. */
+	parent = NULL;
+	linkp = &rnh->rnh_top;
+	d = 0;
+	while ((x = *linkp) != NULL) {
+		lim = x->rn_plen < plen ? x->rn_plen : plen;
+		d = rn_firstdiff(x->rn_key, k, parent != NULL ?
+		    parent->rn_plen : 0, lim);
+		if (d < lim || x->rn_plen >= plen)
+			break;
+		parent = x;
+		linkp = &x->rn_child[rn_bit(k, x->rn_plen)];
+	}
+
+	if (x != NULL && x->rn_plen == plen && d == plen) {
+		/* The prefix is there already, as an entry or as glue. */
+		if (x->rn_leaf != NULL)
+			return EEXIST;
+		x->rn_leaf = leaf;
+		rnh->rnh_count++;
+		return 0;
+	}
+
+	if ((n = rn_newnode(rnh, k, plen)) == NULL)
+		return ENOBUFS;
+	n->rn_leaf = leaf;
+	if (x == NULL) {
+		/* An empty slot: n is a new bottom. */
+		n->rn_parent = parent;
+		*linkp = n;
+	} else if (d == plen) {
+		/* x is a longer prefix of k: n goes in above it. */
+		n->rn_parent = parent;
+		*linkp = n;
+		n->rn_child[rn_bit(x->rn_key, plen)] = x;
+		x->rn_parent = n;
+	} else {
+		/* k and x part at bit d: glue there holds both. */
+		if ((g = rn_newnode(rnh, k, d)) == NULL) {
+			rn_freenode(rnh, n);
+			return ENOBUFS;
+		}
+		g->rn_parent = parent;
+		*linkp = g;
+		g->rn_child[rn_bit(k, d)] = n;
+		g->rn_child[rn_bit(x->rn_key, d)] = x;
+		n->rn_parent = g;
+		x->rn_parent = g;
+	}
+	rnh->rnh_count++;
+	return 0;
+}
+
+void *
+bsd_rn_lookup(const struct bsd_radix_head *rnh, const uint8_t *key,
+    unsigned plen)
+{
+	const struct bsd_radix_node *x;
+
+	x = rn_find(rnh, key, plen);
+	return x != NULL ? x->rn_leaf : NULL;
+}
+
+/* Longest match for 4-octet keys, the case that has to be fast. */
+static void *
+rn_match4(const struct bsd_radix_head *rnh, const uint8_t *key)
+{
+	const struct bsd_radix_node *x;
+	void *best;
+	uint32_t k;
+	unsigned plen;
+
+	best = NULL;
+	k = rn_load32(key);
+	x = rnh->rnh_top;
+	while (x != NULL) {
+		plen = x->rn_plen;
+		if (((rn_load32(x->rn_key) ^ k) & rn_mask32(plen)) != 0)
+			break;
+		if (x->rn_leaf != NULL)
+			best = x->rn_leaf;
+		if (plen == 32)
+			break;
+		x = x->rn_child[(k >> (31 - plen)) & 1];
+	}
+	return best;
+}
+
+void *
+bsd_rn_match(const struct bsd_radix_head *rnh, const uint8_t *key)
+{
+	const struct bsd_radix_node *x;
+	void *best;
+	unsigned from, nbits;
+
+	if (rnh->rnh_keylen == 4)
+		return rn_match4(rnh, key);
+
+	/*
+	 * Nothing below a node that does not cover the key can cover it.
+	 * A node agrees with its parent on the parent's bits, and the
+	 * parent covered the key, so each test starts where the last ended.
+	 */
+	best = NULL;
+	nbits = rnh->rnh_keylen * 8;
+	from = 0;
+	x = rnh->rnh_top;
+	while (x != NULL) {
+		if (rn_firstdiff(x->rn_key, key, from, x->rn_plen) < x->rn_plen)
+			break;
+		if (x->rn_leaf != NULL)
+			best = x->rn_leaf;
+		if (x->rn_plen == nbits)
+			break;
+		from = x->rn_plen;
+		x = x->rn_child[rn_bit(key, from)];
+	}
+	return best;
+}
+
+void *
+bsd_rn_delete(struct bsd_radix_head *rnh, const uint8_t *key, unsigned plen)
+{
+	struct bsd_radix_node *x, *p, *c;
+	void *leaf;
+
+	x = rn_find(rnh, key, plen);
+	if (x == NULL || x->rn_leaf == NULL)
+		return NULL;
+	leaf = x->rn_leaf;
+	x->rn_leaf = NULL;
+	rnh->rnh_count--;
+
+	/* With two children x still branches: it stays, as glue. */
+	if (x->rn_child[0] != NULL && x->rn_child[1] != NULL)
+		return leaf;
+
+	/* Otherwise its only child, if any, takes its place. */
+	p = x->rn_parent;
+	c = x->rn_child[0] != NULL ? x->rn_child[0] : x->rn_child[1];
+	rn_replace(rnh, x, c);
+	rn_freenode(rnh, x);
+
+	/* A glue parent that lost a child no longer branches: splice it. */
+	if (c == NULL && p != NULL && p->rn_leaf == NULL) {
+		c = p->rn_child[0] != NULL ? p->rn_child[0] : p->rn_child[1];
+		rn_replace(rnh, p, c);
+		rn_freenode(rnh, p);
+	}
+	return leaf;
+}
+
+/* The node after x in pre-order (x, then child 0's subtree, then child 1's). */
+static struct bsd_radix_node *
+rn_next(struct bsd_radix_node *x)
+{
+	struct bsd_radix_node *p;
+
+	if (x->rn_child[0] != NULL)
+		return x->rn_child[0];
+	if (x->rn_child[1] != NULL)
+		return x->rn_child[1];
+	for (; (p = x->rn_parent) != NULL; x = p)
+		if (x == p->rn_child[0] && p->rn_child[1] != NULL)
+			return p->rn_child[1];
+	return NULL;
+}
+
+int
+bsd_rn_walktree(struct bsd_radix_head *rnh, bsd_rn_walkf_t *f, void *arg)
+{
+	struct bsd_radix_node *x, *next;
+	int error;
+
+	/*
+	 * Pre-order is key order, shorter prefix first.  The next node is
+	 * taken before f runs, and survives f deleting x's leaf: that frees
+	 * at most x and x's parent, both of which come before it, and
+	 * splicing a node out leaves the order of the others as it was.
+	 */
+	for (x = rnh->rnh_top; x != NULL; x = next) {
+		next = rn_next(x);
+		if (x->rn_leaf != NULL && (error = f(x->rn_leaf, arg)) != 0)
+			return error;
+	}
+	return 0;
+}

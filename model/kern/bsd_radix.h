@@ -1,0 +1,86 @@
+/*
+ * Radix (PATRICIA) tree of prefixes: the lookup structure under the
+ * routing table, in the manner of BSD's net/radix.c.
+ *
+ * What it keeps from radix.c: keys are byte strings compared bit by bit
+ * from the most significant bit of the first octet; a key may be present
+ * several times with different masks ("duped keys"), and the same key and
+ * mask twice is refused (EEXIST, as rnh_addaddr returning NULL made
+ * route.c do); lookup is longest-prefix match; a walk visits every entry
+ * and survives deletion of the entry it is visiting.
+ *
+ * What it does differently: masks must be contiguous.  radix.c accepted
+ * non-contiguous masks (rn_refines, the mask tree), but no BSD routing
+ * code path ever produced one for IPv4 after CIDR, and route(8) in
+ * 4.4BSD already warned about them; we refuse them with EINVAL (see
+ * bsd_mask_plen).  Each entry therefore carries a prefix length instead
+ * of a pointer into a mask tree, and a prefix lives in the internal node
+ * at its own depth, so a match is one walk down with no backtracking.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef BSD_RADIX_H
+#define BSD_RADIX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bsd_mem.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BSD_RN_MAXKEYLEN	16	/* octets: room for IPv6 */
+
+struct bsd_radix_node {
+	struct bsd_radix_node	*rn_parent;
+	struct bsd_radix_node	*rn_child[2];
+	void			*rn_leaf;	/* entry at this prefix, or NULL (glue) */
+	uint8_t			rn_plen;	/* prefix length in bits */
+	uint8_t			rn_key[];	/* keylen octets, bits past rn_plen zero */
+};
+
+struct bsd_radix_head {
+	struct bsd_radix_node	*rnh_top;
+	unsigned		rnh_keylen;	/* octets per key */
+	uint64_t		rnh_count;	/* entries (leaves) */
+	uint64_t		rnh_nodes;	/* entries plus glue nodes */
+	struct bsd_pool		rnh_pool;	/* nodes */
+};
+
+typedef int bsd_rn_walkf_t(void *leaf, void *arg);
+
+/* Set up an empty tree for keys of keylen octets (1..BSD_RN_MAXKEYLEN). */
+void	bsd_rn_inithead(struct bsd_radix_head *rnh, unsigned keylen);
+/* Free every node; the leaves themselves are the caller's. */
+void	bsd_rn_destroyhead(struct bsd_radix_head *rnh);
+/*
+ * Insert leaf under key/plen (bits of key past plen are ignored).
+ * Returns 0, EEXIST if that key and plen are present, ENOBUFS if no
+ * memory, EINVAL if plen exceeds the key or leaf is NULL (a NULL leaf
+ * marks a glue node).  Not to be called from inside a walk.
+ */
+int	bsd_rn_addaddr(struct bsd_radix_head *rnh, const uint8_t *key,
+	    unsigned plen, void *leaf);
+/* The leaf stored under exactly key/plen, or NULL. */
+void	*bsd_rn_lookup(const struct bsd_radix_head *rnh, const uint8_t *key,
+	    unsigned plen);
+/* Longest-prefix match for a full-length key, or NULL. */
+void	*bsd_rn_match(const struct bsd_radix_head *rnh, const uint8_t *key);
+/* Remove key/plen and return its leaf, or NULL if absent. */
+void	*bsd_rn_delete(struct bsd_radix_head *rnh, const uint8_t *key,
+	    unsigned plen);
+/*
+ * Call f on every leaf in key order (shorter prefix first for equal
+ * keys).  f may delete the leaf it is given, and only that one.  A
+ * nonzero return from f stops the walk and is returned.
+ */
+int	bsd_rn_walktree(struct bsd_radix_head *rnh, bsd_rn_walkf_t *f,
+	    void *arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BSD_RADIX_H */

@@ -1,0 +1,495 @@
+/*
+ * ARP (bsd_if_arp.c) on all four media through the same code: request,
+ * reply, gratuitous, proxy, duplicate address, overwrite of a learned
+ * entry, refusal to overwrite a permanent one, reject after five tries,
+ * one request per second, the held packet and its replacement, and the
+ * user-level resolver reached through RTM_RESOLVE.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "net_fixture.h"
+
+#define MS	INT64_C(1000000)
+#define SEC	INT64_C(1000000000)
+
+static const struct bsd_media *const media[] = {
+	&bsd_media_ether, &bsd_media_fddi, &bsd_media_arcnet, &bsd_media_ax25
+};
+#define NMEDIA	(sizeof(media) / sizeof(media[0]))
+
+/* Hosts 0 (10.0.0.1) and 1 (10.0.0.2) on segment 0 of md. */
+static struct net *
+pair(const struct bsd_media *md)
+{
+	struct net *n = net_new();
+
+	print_message("medium %s\n", md->md_name);
+	assert_int_equal(net_add_host(n, "netbsd-2"), 0);
+	assert_int_equal(net_add_host(n, "netbsd-2"), 1);
+	(void)net_attach(n, 0, 0, md, NULL, "10.0.0.1/24", 0);
+	(void)net_attach(n, 1, 0, md, NULL, "10.0.0.2/24", 0);
+	net_run(n, MS);
+	return n;
+}
+
+/*
+ * NetBSD's first ARP sweep runs 1 s after ARP starts and frees every
+ * unresolved entry; tests that count requests start after it.
+ */
+static void
+past_first_sweep(struct net *n)
+{
+
+	net_run(n, INT64_C(1500000000) - n->n_now);
+}
+
+static struct bsd_kernel *
+K(struct net *n, int h)
+{
+
+	return n->n_host[h].h_k;
+}
+
+/* ARP requests on seg for target ip, from frame `from` on. */
+static unsigned
+count_requests(const struct net *n, unsigned from, uint32_t tip)
+{
+	const uint8_t *ar;
+	unsigned i, c = 0;
+	size_t len;
+
+	for (i = from; i < net_nframes(n, 0); i++) {
+		ar = net_arp_of(n, 0, i, &len);
+		if (ar != NULL && bsd_ar_op(ar) == BSD_ARPOP_REQUEST &&
+		    memcmp(bsd_ar_tpa(ar), &tip, 4) == 0 &&
+		    memcmp(bsd_ar_spa(ar), &tip, 4) != 0)
+			c++;
+	}
+	return c;
+}
+
+struct frameout {
+	uint8_t	*buf;
+	size_t	len;
+};
+
+static void
+emit(void *arg, const uint8_t *f, size_t len)
+{
+	struct frameout *out = arg;
+
+	memcpy(out->buf, f, len);
+	out->len = len;
+}
+
+/* A hand-made ARP packet in a frame of md, from sha to tha. */
+static size_t
+arp_frame(const struct bsd_media *md, int op, const uint8_t *sha,
+    uint32_t spa, const uint8_t *tha, uint32_t tpa, uint8_t *frame)
+{
+	static uint8_t state[1 << 20];
+	uint8_t ar[64];
+	unsigned hln = md->md_addrlen;
+	struct frameout out = { frame, 0 };
+
+	memset(ar, 0, sizeof(ar));
+	bsd_ar_put16(ar, md->md_arphrd);
+	bsd_ar_put16(ar + 2, md->md_arppro);
+	ar[4] = (uint8_t)hln;
+	ar[5] = 4;
+	bsd_ar_put16(ar + 6, (uint16_t)op);
+	memcpy(bsd_ar_sha(ar), sha, hln);
+	memcpy(bsd_ar_spa(ar), &spa, 4);
+	memcpy(bsd_ar_tha(ar), tha, hln);
+	memcpy(bsd_ar_tpa(ar), &tpa, 4);
+	memset(state, 0, md->md_statesize);
+	md->md_init(state, 0);
+	assert_int_equal(md->md_output(state, sha, tha, BSD_LLPROTO_ARP, ar,
+	    BSD_ARP_LEN(hln, 4), emit, &out), 0);
+	return out.len;
+}
+
+static void
+test_gratuitous_on_address_add(void **state)
+{
+	const uint8_t *ar;
+	uint32_t a = fx_ip("10.0.0.1");
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		/* The first frame on the wire announces host 0's address. */
+		ar = net_arp_of(n, 0, 0, &len);
+		assert_non_null(ar);
+		assert_int_equal(bsd_ar_hrd(ar), media[i]->md_arphrd);
+		assert_int_equal(bsd_ar_pro(ar), media[i]->md_arppro);
+		assert_int_equal(bsd_ar_hln(ar), media[i]->md_addrlen);
+		assert_int_equal(bsd_ar_op(ar), BSD_ARPOP_REQUEST);
+		assert_memory_equal(bsd_ar_spa(ar), &a, 4);
+		assert_memory_equal(bsd_ar_tpa(ar), &a, 4);
+		net_free(n);
+	}
+}
+
+static void
+test_request_reply_ping(void **state)
+{
+	struct bsd_rtentry *rt;
+	uint8_t llb[BSD_LL_MAXADDRLEN];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+		unsigned f0 = net_nframes(n, 0);
+
+		assert_int_equal(bsd_icmp_echo(K(n, 0), fx_ip("10.0.0.2"), 7,
+		    1, 32), 0);
+		net_run(n, 10 * MS);
+		assert_int_equal(count_requests(n, f0, fx_ip("10.0.0.2")), 1);
+		assert_int_equal(n->n_host[0].h_nnotice, 1);
+		assert_int_equal(n->n_host[0].h_notice[0].in_type,
+		    BSD_ICMP_ECHOREPLY);
+		assert_int_equal(n->n_host[0].h_notice[0].in_seq, 1);
+		rt = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.2"), 32);
+		assert_non_null(rt);
+		assert_true(rt->rt_flags & BSD_RTF_LLINFO);
+		assert_true(rt->rt_flags & BSD_RTF_CLONED);
+		assert_int_equal(rt->rt_gw.sdl.sdl_alen, media[i]->md_addrlen);
+		net_lladdr(media[i], 1, llb);
+		assert_memory_equal(BSD_LLADDR(&rt->rt_gw.sdl), llb,
+		    media[i]->md_addrlen);
+		/* Resolved: it lives arpt_keep from the reply. */
+		assert_int_equal(rt->rt_rmx.rmx_expire,
+		    bsd_time_second(K(n, 0)) + 1200);
+		/* B learned A from the request aimed at it (RFC 826). */
+		assert_non_null(bsd_rtlookup(K(n, 1), fx_ip("10.0.0.1"), 32));
+		net_free(n);
+	}
+}
+
+static void
+test_proxy_published(void **state)
+{
+	uint8_t llc[BSD_LL_MAXADDRLEN];
+	struct bsd_rtentry *rt;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		assert_int_equal(net_add_host(n, "netbsd-2"), 2);
+		(void)net_attach(n, 2, 0, media[i], NULL, "10.0.0.3/24", 0);
+		net_lladdr(media[i], 2, llc);
+		assert_int_equal(bsd_arp_set(K(n, 2), fx_ip("10.0.0.99"), llc,
+		    media[i]->md_addrlen, BSD_ATF_PUBL), 0);
+		(void)bsd_icmp_echo(K(n, 0), fx_ip("10.0.0.99"), 7, 1, 8);
+		net_run(n, 10 * MS);
+		rt = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.99"), 32);
+		assert_non_null(rt);
+		assert_int_equal(rt->rt_gw.sdl.sdl_alen, media[i]->md_addrlen);
+		assert_memory_equal(BSD_LLADDR(&rt->rt_gw.sdl), llc,
+		    media[i]->md_addrlen);
+		assert_int_equal(K(n, 2)->k_arp.ar_stat.as_sndreply, 1);
+		net_free(n);
+	}
+}
+
+static void
+test_duplicate_address(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		/* Host 2 comes up claiming host 1's address. */
+		assert_int_equal(net_add_host(n, "netbsd-2"), 2);
+		(void)net_attach(n, 2, 0, media[i], NULL, "10.0.0.2/24", 0);
+		net_run(n, MS);
+		assert_int_equal(K(n, 1)->k_arp.ar_stat.as_rcvlocalspa, 1);
+		assert_non_null(strstr(n->n_host[1].h_lastlog,
+		    "duplicate IP address 10.0.0.2 sent from link address"));
+		/* ... and host 1 defends it with a reply. */
+		assert_int_equal(K(n, 1)->k_arp.ar_stat.as_sndreply, 1);
+		net_free(n);
+	}
+}
+
+static void
+test_overwrite_learned_entry(void **state)
+{
+	uint8_t lla[BSD_LL_MAXADDRLEN], evil[BSD_LL_MAXADDRLEN];
+	uint8_t frame[256];
+	struct bsd_rtentry *rt;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		(void)bsd_icmp_echo(K(n, 0), fx_ip("10.0.0.2"), 7, 1, 8);
+		net_run(n, 10 * MS);
+		net_lladdr(media[i], 0, lla);
+		net_lladdr(media[i], 5, evil);
+		len = arp_frame(media[i], BSD_ARPOP_REPLY, evil,
+		    fx_ip("10.0.0.2"), lla, fx_ip("10.0.0.1"), frame);
+		net_inject(n, 0, 5, frame, len);
+		rt = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.2"), 32);
+		assert_memory_equal(BSD_LLADDR(&rt->rt_gw.sdl), evil,
+		    media[i]->md_addrlen);
+		assert_int_equal(K(n, 0)->k_arp.ar_stat.as_rcvover, 1);
+		assert_non_null(strstr(n->n_host[0].h_lastlog,
+		    "arp info overwritten for 10.0.0.2 by"));
+		net_free(n);
+	}
+}
+
+static void
+test_permanent_entry_not_overwritten(void **state)
+{
+	uint8_t lla[BSD_LL_MAXADDRLEN], llb[BSD_LL_MAXADDRLEN];
+	uint8_t evil[BSD_LL_MAXADDRLEN], frame[256];
+	struct bsd_rtentry *rt;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		net_lladdr(media[i], 0, lla);
+		net_lladdr(media[i], 1, llb);
+		net_lladdr(media[i], 5, evil);
+		assert_int_equal(bsd_arp_set(K(n, 0), fx_ip("10.0.0.2"), llb,
+		    media[i]->md_addrlen, BSD_ATF_PERM), 0);
+		len = arp_frame(media[i], BSD_ARPOP_REPLY, evil,
+		    fx_ip("10.0.0.2"), lla, fx_ip("10.0.0.1"), frame);
+		net_inject(n, 0, 5, frame, len);
+		rt = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.2"), 32);
+		assert_true(rt->rt_flags & BSD_RTF_STATIC);
+		assert_int_equal(rt->rt_rmx.rmx_expire, 0);
+		assert_memory_equal(BSD_LLADDR(&rt->rt_gw.sdl), llb,
+		    media[i]->md_addrlen);
+		assert_int_equal(K(n, 0)->k_arp.ar_stat.as_rcvoverperm, 1);
+		assert_non_null(strstr(n->n_host[0].h_lastlog,
+		    "tried to overwrite permanent arp info for 10.0.0.2"));
+		net_free(n);
+	}
+}
+
+static void
+test_reject_after_five_tries(void **state)
+{
+	uint32_t ghost = fx_ip("10.0.0.77");
+	struct bsd_rtentry *rt;
+	unsigned f0;
+	size_t i;
+	int t;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		past_first_sweep(n);
+		f0 = net_nframes(n, 0);
+		/* A ping every 100 ms to nobody, for 10 s. */
+		for (t = 0; t < 100; t++) {
+			(void)bsd_icmp_echo(K(n, 0), ghost, 7, (uint16_t)t, 8);
+			net_run(n, 100 * MS);
+		}
+		assert_int_equal(count_requests(n, f0, ghost), 5);
+		rt = bsd_rtlookup(K(n, 0), ghost, 32);
+		assert_non_null(rt);
+		assert_true(rt->rt_flags & BSD_RTF_REJECT);
+		assert_true(K(n, 0)->k_arp.ar_stat.as_rejected > 40);
+		/* arpt_down (20 s) later it asks again. */
+		for (t = 0; t < 200; t++) {
+			(void)bsd_icmp_echo(K(n, 0), ghost, 7, (uint16_t)t, 8);
+			net_run(n, 100 * MS);
+		}
+		assert_true(count_requests(n, f0, ghost) > 5);
+		net_free(n);
+	}
+}
+
+static void
+test_one_request_per_second(void **state)
+{
+	uint32_t ghost = fx_ip("10.0.0.77");
+	unsigned f0;
+	size_t i;
+	int t;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		net_run(n, SEC - n->n_now % SEC);	/* start of a second */
+		f0 = net_nframes(n, 0);
+		for (t = 0; t < 10; t++) {
+			(void)bsd_icmp_echo(K(n, 0), ghost, 7, (uint16_t)t, 8);
+			net_run(n, 50 * MS);
+		}
+		assert_int_equal(count_requests(n, f0, ghost), 1);
+		net_free(n);
+	}
+}
+
+static void
+test_held_packet_replaced(void **state)
+{
+	struct bsd_inpcb *so;
+	uint8_t data[40];
+	size_t i;
+
+	(void)state;
+	memset(data, 0xab, sizeof(data));
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		(void)net_udp_sink(n, 1, 9);
+		so = bsd_udp_socket(K(n, 0), NULL, NULL);
+		/* Three datagrams before any reply can come: only one is held. */
+		assert_int_equal(bsd_udp_sendto(K(n, 0), so, data, 10,
+		    fx_ip("10.0.0.2"), bsd_htons(9)), 0);
+		assert_int_equal(bsd_udp_sendto(K(n, 0), so, data, 20,
+		    fx_ip("10.0.0.2"), bsd_htons(9)), 0);
+		assert_int_equal(bsd_udp_sendto(K(n, 0), so, data, 30,
+		    fx_ip("10.0.0.2"), bsd_htons(9)), 0);
+		net_run(n, 10 * MS);
+		assert_int_equal(n->n_host[1].h_udprecv, 1);
+		assert_int_equal(n->n_host[1].h_udplast, 30);
+		assert_int_equal(K(n, 0)->k_arp.ar_stat.as_dfrdropped, 2);
+		assert_int_equal(K(n, 0)->k_arp.ar_stat.as_dfrsent, 1);
+		net_free(n);
+	}
+}
+
+static void
+resolver(void *arg, const struct bsd_rt_msg *m)
+{
+	int *asked = arg;
+
+	if (m->rtm_type == BSD_RTM_RESOLVE)
+		(*asked)++;
+}
+
+static void
+test_user_level_resolver(void **state)
+{
+	uint8_t llb[BSD_LL_MAXADDRLEN];
+	struct bsd_rtentry *parent;
+	unsigned f0;
+	size_t i;
+	int asked;
+
+	(void)state;
+	for (i = 0; i < NMEDIA; i++) {
+		struct net *n = pair(media[i]);
+
+		asked = 0;
+		assert_int_equal(bsd_rtsock_subscribe(K(n, 0), resolver,
+		    &asked), 0);
+		parent = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.0"), 24);
+		parent->rt_flags |= BSD_RTF_XRESOLVE;
+		past_first_sweep(n);
+		f0 = net_nframes(n, 0);
+		(void)bsd_icmp_echo(K(n, 0), fx_ip("10.0.0.2"), 7, 1, 8);
+		/* A daemon that takes 200 ms to answer. */
+		net_run(n, 200 * MS);
+		/* Announced once; no ARP from the kernel; packet held. */
+		assert_int_equal(asked, 1);
+		assert_int_equal(count_requests(n, f0, fx_ip("10.0.0.2")), 0);
+		assert_int_equal(n->n_host[0].h_nnotice, 0);
+		/* The daemon answers through the routing socket. */
+		net_lladdr(media[i], 1, llb);
+		assert_int_equal(bsd_arp_xresolve(K(n, 0), fx_ip("10.0.0.2"),
+		    llb, media[i]->md_addrlen), 0);
+		net_run(n, 10 * MS);
+		assert_int_equal(n->n_host[0].h_nnotice, 1);
+		assert_int_equal(K(n, 0)->k_arp.ar_stat.as_xresolved, 1);
+		net_free(n);
+	}
+}
+
+static void
+test_unanswered_entry_swept(void **state)
+{
+	struct bsd_rtentry *parent;
+	struct net *n = pair(&bsd_media_ether);
+	int asked = 0;
+
+	(void)state;
+	assert_int_equal(bsd_rtsock_subscribe(K(n, 0), resolver, &asked), 0);
+	parent = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.0"), 24);
+	parent->rt_flags |= BSD_RTF_XRESOLVE;
+	past_first_sweep(n);
+	(void)bsd_icmp_echo(K(n, 0), fx_ip("10.0.0.2"), 7, 1, 8);
+	assert_int_equal(K(n, 0)->k_arp.ar_stat.as_dfrtotal, 1);
+	/* Nobody answers: the next sweep (300 s) frees it and its packet. */
+	net_run(n, 299 * SEC);
+	assert_non_null(bsd_rtlookup(K(n, 0), fx_ip("10.0.0.2"), 32));
+	net_run(n, 2 * SEC);
+	assert_null(bsd_rtlookup(K(n, 0), fx_ip("10.0.0.2"), 32));
+	assert_int_equal(bsd_arp_xresolve(K(n, 0), fx_ip("10.0.0.2"),
+	    (const uint8_t *)"\x02\x00\x5e\x00\x00\x11", 6), ESRCH);
+	assert_int_equal(n->n_host[0].h_nnotice, 0);
+	net_free(n);
+}
+
+static void
+test_bad_packets_counted(void **state)
+{
+	uint8_t pkt[64];
+	struct net *n = pair(&bsd_media_ether);
+	struct bsd_arpstat *st = &K(n, 0)->k_arp.ar_stat;
+
+	(void)state;
+	memset(pkt, 0, sizeof(pkt));
+	bsd_arpinput(K(n, 0), n->n_host[0].h_ifp[0], pkt, 7);
+	assert_int_equal(st->as_rcvbadlen, 1);
+	/* hln 200: longer than the packet */
+	pkt[4] = 200;
+	pkt[5] = 4;
+	bsd_arpinput(K(n, 0), n->n_host[0].h_ifp[0], pkt, sizeof(pkt));
+	assert_int_equal(st->as_rcvbadlen, 2);
+	/* a protocol other than IP */
+	pkt[4] = 6;
+	bsd_ar_put16(pkt + 2, 0x86dd);
+	bsd_arpinput(K(n, 0), n->n_host[0].h_ifp[0], pkt, sizeof(pkt));
+	assert_int_equal(st->as_rcvbadproto, 1);
+	/* target 0.0.0.0 */
+	bsd_ar_put16(pkt + 2, BSD_ETHERTYPE_IP);
+	bsd_arpinput(K(n, 0), n->n_host[0].h_ifp[0], pkt, sizeof(pkt));
+	assert_int_equal(st->as_rcvzerotpa, 1);
+	assert_int_equal(bsd_rt_count(K(n, 0), BSD_RTK_ARP), 0);
+	net_free(n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_gratuitous_on_address_add),
+		cmocka_unit_test(test_request_reply_ping),
+		cmocka_unit_test(test_proxy_published),
+		cmocka_unit_test(test_duplicate_address),
+		cmocka_unit_test(test_overwrite_learned_entry),
+		cmocka_unit_test(test_permanent_entry_not_overwritten),
+		cmocka_unit_test(test_reject_after_five_tries),
+		cmocka_unit_test(test_one_request_per_second),
+		cmocka_unit_test(test_held_packet_replaced),
+		cmocka_unit_test(test_user_level_resolver),
+		cmocka_unit_test(test_unanswered_entry_swept),
+		cmocka_unit_test(test_bad_packets_counted),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,225 @@
+/*
+ * Routes made by ICMP (bsd_rtdyn.c): the redirect and path-MTU timers,
+ * and the high/low watermarks on their numbers.
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include <errno.h>
+
+#include "kern_fixture.h"
+
+/* An off-link destination per n, all through the default route. */
+static uint32_t
+dst_n(int n)
+{
+
+	/* 198.18.x.y: the benchmarking block (RFC 2544) */
+	return bsd_htonl(198u << 24 | 18u << 16 | (uint32_t)(n & 0xffff));
+}
+
+static int
+redirect_n(struct fx *fx, int n)
+{
+
+	return bsd_icmp_redirect(fx->k, dst_n(n), fx_ip("10.0.0.253"),
+	    fx_ip("10.0.0.254"));
+}
+
+static void
+test_redirect_expires_at_600(void **state)
+{
+	struct fx *fx = fx_new("netbsd-1.5");
+
+	(void)state;
+	fx_advance_s(fx, 10);
+	assert_int_equal(redirect_n(fx, 1), 0);
+	/* rt_timer: (rtt_time + 600) < time_uptime, checked each second */
+	fx_advance_s(fx, 600);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
+	fx_advance_s(fx, 1);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+	fx_free(fx);
+}
+
+static void
+test_redirtimeout_settable(void **state)
+{
+	struct fx *fx = fx_new("netbsd-2");
+
+	(void)state;
+	assert_int_equal(bsd_rtdyn_set_redirtimeout(fx->k, -1), EINVAL);
+	assert_int_equal(bsd_rtdyn_set_redirtimeout(fx->k, 60), 0);
+	assert_int_equal(redirect_n(fx, 1), 0);
+	fx_advance_s(fx, 60);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
+	fx_advance_s(fx, 2);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+	/* 0 destroys the queue, running its callouts: all go at once. */
+	assert_int_equal(redirect_n(fx, 2), 0);
+	assert_int_equal(redirect_n(fx, 3), 0);
+	assert_int_equal(bsd_rtdyn_set_redirtimeout(fx->k, 0), 0);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+	/* ... and later redirect routes never time out. */
+	assert_int_equal(redirect_n(fx, 4), 0);
+	fx_advance_s(fx, 100000);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
+	fx_free(fx);
+}
+
+static void
+test_modified_route_outlives_timer(void **state)
+{
+	struct fx *fx = fx_new("netbsd-2");
+	struct bsd_rtentry *rt;
+
+	(void)state;
+	assert_int_equal(fx_add(fx, "198.18.0.1", 32, "10.0.0.254",
+	    BSD_RTF_GATEWAY | BSD_RTF_STATIC), 0);
+	assert_int_equal(bsd_icmp_redirect(fx->k, fx_ip("198.18.0.1"),
+	    fx_ip("10.0.0.253"), fx_ip("10.0.0.254")), 0);
+	rt = fx_lookup(fx, "198.18.0.1", 32);
+	assert_true(rt->rt_flags & BSD_RTF_MODIFIED);
+	fx_advance_s(fx, 700);
+	/* icmp_redirect_timeout deletes only RTF_DYNAMIC|RTF_HOST. */
+	assert_ptr_equal(fx_lookup(fx, "198.18.0.1", 32), rt);
+	assert_int_equal(rt->rt_gw.sin.sin_addr, fx_ip("10.0.0.253"));
+	fx_free(fx);
+}
+
+static void
+test_redirect_hiwat_refuses(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("netbsd-2");
+	struct fx *fx;
+	int n, refused = 0;
+
+	(void)state;
+	p.p_tun.redirect_hiwat = 100;
+	p.p_tun.redirect_lowat = 50;
+	fx = fx_new_pers(&p);
+	for (n = 1; n <= 500; n++)
+		if (redirect_n(fx, n) == ENOBUFS)
+			refused++;
+	/* KAME: past hiwat (count > hiwat) new routes are refused. */
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 101);
+	assert_int_equal(refused, 399);
+	assert_int_equal(fx->k->k_rtdyn.rd_redir_wmdrop, 399);
+	/* They age out; then new ones are taken again. */
+	fx_advance_s(fx, 602);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+	assert_int_equal(redirect_n(fx, 1000), 0);
+	fx_free(fx);
+}
+
+static void
+test_redirect_watermarks_evict(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("netbsd-2");
+	struct fx *fx;
+	uint64_t c, max = 0;
+	int n;
+
+	(void)state;
+	p.p_tun.redirect_hiwat = 100;
+	p.p_tun.redirect_lowat = 50;
+	p.p_tun.wm_policy = BSD_WM_EVICT;
+	fx = fx_new_pers(&p);
+	for (n = 1; n <= 500; n++) {
+		assert_int_equal(redirect_n(fx, n), 0);
+		c = bsd_rt_count(fx->k, BSD_RTK_REDIRECT);
+		if (c > max)
+			max = c;
+		if (n > 100)
+			assert_in_range(c, 51, 100);
+	}
+	assert_int_equal(max, 100);
+	/* The newest stay: the last one is there, the first long gone. */
+	assert_non_null(bsd_rtlookup(fx->k, dst_n(500), 32));
+	assert_null(bsd_rtlookup(fx->k, dst_n(1), 32));
+	assert_true(fx->k->k_rtdyn.rd_evicted > 0);
+	fx_free(fx);
+}
+
+static void
+test_mtudisc_route_and_timer(void **state)
+{
+	struct fx *fx = fx_new("netbsd-2");
+	struct bsd_rtentry *rt;
+
+	(void)state;
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1280, 1500, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(1), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_flags & (BSD_RTF_GATEWAY | BSD_RTF_HOST |
+	    BSD_RTF_DYNAMIC), BSD_RTF_GATEWAY | BSD_RTF_HOST |
+	    BSD_RTF_DYNAMIC);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 1);
+	/* A larger report does not raise it; one below 296 is not believed. */
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1400, 1500, 1), 0);
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 100, 1500, 1), 0);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	/* No MTU in the report: the next plateau below the packet. */
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(2), 0, 1500, 1), 0);
+	assert_int_equal(bsd_rtlookup(fx->k, dst_n(2), 32)->rt_rmx.rmx_mtu,
+	    1492);
+	fx_advance_s(fx, 602);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 0);
+	fx_free(fx);
+}
+
+static void
+test_mtudisc_watermarks(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("netbsd-2");
+	struct fx *fx;
+	int n;
+
+	(void)state;
+	/* KAME's IPv6 values. */
+	p.p_tun.mtudisc_hiwat = 1280;
+	p.p_tun.mtudisc_lowat = 256;
+	fx = fx_new_pers(&p);
+	/* Unvalidated reports stop at lowat ... */
+	for (n = 1; n <= 1000; n++)
+		(void)bsd_icmp_mtudisc(fx->k, dst_n(n), 1280, 1500, 0);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 257);
+	/* ... validated ones at hiwat. */
+	for (n = 1001; n <= 3000; n++)
+		(void)bsd_icmp_mtudisc(fx->k, dst_n(n), 1280, 1500, 1);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 1281);
+	assert_int_equal(fx->k->k_rtdyn.rd_mtudisc_wmdrop, 743 + 976);
+	fx_free(fx);
+}
+
+static void
+test_rediraccept_off(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("netbsd-2");
+	struct fx *fx;
+
+	(void)state;
+	p.p_tun.rediraccept = 0;
+	fx = fx_new_pers(&p);
+	assert_int_equal(redirect_n(fx, 1), 0);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+	assert_int_equal(fx->k->k_rtdyn.rd_redir_ignored, 1);
+	fx_free(fx);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_redirect_expires_at_600),
+		cmocka_unit_test(test_redirtimeout_settable),
+		cmocka_unit_test(test_modified_route_outlives_timer),
+		cmocka_unit_test(test_redirect_hiwat_refuses),
+		cmocka_unit_test(test_redirect_watermarks_evict),
+		cmocka_unit_test(test_mtudisc_route_and_timer),
+		cmocka_unit_test(test_mtudisc_watermarks),
+		cmocka_unit_test(test_rediraccept_off),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
