@@ -49,3 +49,40 @@ set(BSDNET_KERN_TESTS
   rttimer
   sockaddr
 )
+
+# ns-3 side: model (devices, channels, BsdKernel, applications) and helpers.
+set(BSDNET_MODEL_SOURCES
+  model/bsd-framed-net-device.cc
+  model/fddi-channel.cc
+  model/fddi-net-device.cc
+  model/arcnet-channel.cc
+  model/arcnet-net-device.cc
+  model/ax25-channel.cc
+  model/ax25-net-device.cc
+  model/bsd-kernel.cc
+  helper/bsd-stack-helper.cc
+  helper/fddi-helper.cc
+  helper/arcnet-helper.cc
+  helper/ax25-helper.cc
+)
+set(BSDNET_MODEL_HEADERS
+  model/bsd-framed-net-device.h
+  model/fddi-channel.h
+  model/fddi-net-device.h
+  model/arcnet-channel.h
+  model/arcnet-net-device.h
+  model/ax25-channel.h
+  model/ax25-net-device.h
+  model/bsd-kernel.h
+  helper/bsd-stack-helper.h
+  helper/fddi-helper.h
+  helper/arcnet-helper.h
+  helper/ax25-helper.h
+)
+# ns-3 TestSuites, run by test/ns3/bsdnet-test-runner.cc
+set(BSDNET_NS3_TEST_SOURCES
+  test/ns3/bsd-kernel-test-suite.cc
+  test/ns3/fddi-test-suite.cc
+  test/ns3/arcnet-test-suite.cc
+  test/ns3/ax25-test-suite.cc
+)

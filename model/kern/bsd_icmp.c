@@ -183,6 +183,7 @@ bsd_icmp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 	}
 	if (bsd_in_cksum(icp, icmplen) != 0) {
 		st->icps_checksum++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_ICMP_BAD);
 		goto out;
 	}
 	type = icp[0];

@@ -73,6 +73,7 @@ bsd_arprequest(struct bsd_kernel *k, struct bsd_ifnet *ifp, uint32_t sip,
 	memcpy(bsd_ar_tpa(ar), &tip, 4);
 	m->m_flags |= BSD_M_BCAST;
 	k->k_arp.ar_stat.as_sndrequest++;
+	bsd_trace(k, BSD_TR_ARPREQUEST, NULL, 0);
 	arp_output(k, ifp, m);
 }
 
@@ -274,6 +275,7 @@ bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 		bsd_log(k, BSD_LOG_DEBUG,
 		    "arpresolve: can't allocate llinfo for %s",
 		    bsd_inet_ntoa(dstip, ip));
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_ARP_NOLLINFO);
 		bsd_m_freem(k, m);
 		return ENOBUFS;
 	}
@@ -291,6 +293,7 @@ bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 	 */
 	if (la->la_hold != NULL) {
 		as->ar_stat.as_dfrdropped++;
+		bsd_trace(k, BSD_TR_DROP, rt, BSD_DROP_ARP_REPLACED);
 		bsd_m_freem(k, la->la_hold);
 	}
 	la->la_hold = NULL;
@@ -342,6 +345,7 @@ arpreply(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *req,
 	bsd_ar_put16(ar + 6, BSD_ARPOP_REPLY);
 	bsd_ar_put16(ar + 2, BSD_ETHERTYPE_IP);
 	k->k_arp.ar_stat.as_sndreply++;
+	bsd_trace(k, BSD_TR_ARPREPLY, NULL, 0);
 	arp_output(k, ifp, m);
 }
 
@@ -460,7 +464,7 @@ in_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *ar)
 			    k->k_pers.p_tun.arpt_keep;
 		rt->rt_flags &= ~BSD_RTF_REJECT;
 		la->la_asked = 0;
-		bsd_trace(k, BSD_TR_RTCHANGE, rt, 0);
+		bsd_trace(k, BSD_TR_ARPRESOLVED, rt, 0);
 		arp_sendhold(k, la);
 	}
 reply:

@@ -49,6 +49,7 @@ ip_forward(struct bsd_kernel *k, struct bsd_mbuf *m)
 	memcpy(orig, m->m_data, olen);
 	if (ip.ip_ttl <= 1) {
 		is->is_stat.ips_cantforward++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_TTL);
 		bsd_icmp_error(k, orig, olen, BSD_ICMP_TIMXCEED, 0, 0, 0, 0);
 		bsd_m_freem(k, m);
 		return;
@@ -136,29 +137,35 @@ bsd_ip_input(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *pkt,
 	st->ips_total++;
 	if (len < BSD_IP_HLEN) {
 		st->ips_toosmall++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
 		return;
 	}
 	memcpy(&ip, pkt, sizeof(ip));
 	if ((ip.ip_vhl >> 4) != 4) {
 		st->ips_badvers++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
 		return;
 	}
 	hlen = (size_t)(ip.ip_vhl & 0xf) << 2;
 	if (hlen < BSD_IP_HLEN || hlen > len) {
 		st->ips_badhlen++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
 		return;
 	}
 	if (bsd_in_cksum(pkt, hlen) != 0) {
 		st->ips_badsum++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
 		return;
 	}
 	iplen = bsd_ntohs(ip.ip_len);
 	if (iplen < hlen) {
 		st->ips_badlen++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
 		return;
 	}
 	if (len < iplen) {
 		st->ips_tooshort++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
 		return;
 	}
 	/* Options are accepted and ignored (no source routes here). */
@@ -171,6 +178,7 @@ bsd_ip_input(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *pkt,
 	if (!ip_ours(k, ifp, ip.ip_dst)) {
 		if (!k->k_ip.is_forwarding || (mflags & BSD_M_BCAST)) {
 			st->ips_notforus++;
+			bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_NOTFORUS);
 			bsd_m_freem(k, m);
 			return;
 		}

@@ -166,6 +166,7 @@ bsd_ip_output(struct bsd_kernel *k, struct bsd_mbuf *m, struct bsd_route *ro,
 	}
 	if ((rt = ro->ro_rt) == NULL || rt->rt_ifp == NULL) {
 		is->is_stat.ips_noroute++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_NOROUTE);
 		error = EHOSTUNREACH;
 		goto bad;
 	}
@@ -209,6 +210,7 @@ bsd_ip_output(struct bsd_kernel *k, struct bsd_mbuf *m, struct bsd_route *ro,
 		}
 	} else if (ip.ip_off & bsd_htons(BSD_IP_DF)) {
 		is->is_stat.ips_cantfrag++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_CANTFRAG);
 		error = EMSGSIZE;
 		goto bad;
 	} else

@@ -41,6 +41,7 @@ ipq_drop(struct bsd_kernel *k, struct bsd_ipq *q)
 {
 
 	k->k_ip.is_stat.ips_fragdropped += q->ipq_nfrags;
+	bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_FRAG);
 	ipq_free(k, q);
 }
 
@@ -179,6 +180,7 @@ bsd_ip_reass_timeout(struct bsd_kernel *k)
 	BSD_TAILQ_FOREACH_SAFE(q, &k->k_ip.is_ipq, ipq_list, next) {
 		if (q->ipq_expire <= now) {
 			k->k_ip.is_stat.ips_fragtimeout += q->ipq_nfrags;
+			bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_FRAG);
 			ipq_free(k, q);
 		}
 	}

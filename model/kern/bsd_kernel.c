@@ -128,3 +128,17 @@ bsd_trace(struct bsd_kernel *k, int type, const struct bsd_rtentry *rt,
 	tr.tr_arg = arg;
 	k->k_hooks.h_trace(k->k_hooks.h_ctx, &tr);
 }
+
+static const char *const drop_names[BSD_DROP_NREASONS] = {
+	"ll-malformed", "ip-header", "ip-notforus", "ip-noroute", "ip-ttl",
+	"ip-cantfrag", "ip-frag", "arp-replaced", "arp-reject", "arp-nollinfo",
+	"udp-noport", "udp-bad", "icmp-bad"
+};
+
+const char *
+bsd_drop_name(int reason)
+{
+
+	return reason >= 0 && reason < BSD_DROP_NREASONS ?
+	    drop_names[reason] : "?";
+}

@@ -39,8 +39,33 @@ enum bsd_trace_type {
 	BSD_TR_RTDELETE,	/* rt left the table */
 	BSD_TR_RTCHANGE,	/* rt's gateway or metrics changed */
 	BSD_TR_ENOBUFS,		/* a request failed for want of memory */
+	BSD_TR_DROP,		/* a packet was dropped; tr_arg: enum bsd_drop */
+	BSD_TR_ARPREQUEST,	/* an ARP request went out */
+	BSD_TR_ARPREPLY,	/* an ARP reply went out */
+	BSD_TR_ARPRESOLVED,	/* tr_rt learned its link address */
 	BSD_TR_NTYPES
 };
+
+/* Why a packet was dropped (BSD_TR_DROP); counters say more. */
+enum bsd_drop {
+	BSD_DROP_LL_MALFORMED,	/* the medium's checks failed */
+	BSD_DROP_IP_HEADER,	/* version, length or checksum */
+	BSD_DROP_IP_NOTFORUS,	/* not ours and not forwarding */
+	BSD_DROP_IP_NOROUTE,	/* no route to the destination */
+	BSD_DROP_IP_TTL,	/* TTL exceeded in forwarding */
+	BSD_DROP_IP_CANTFRAG,	/* too big and DF set */
+	BSD_DROP_IP_FRAG,	/* reassembly gave up (time, bounds) */
+	BSD_DROP_ARP_REPLACED,	/* held packet replaced by a newer one */
+	BSD_DROP_ARP_REJECT,	/* destination rejected (RTF_REJECT) */
+	BSD_DROP_ARP_NOLLINFO,	/* no ARP entry could be made (memory) */
+	BSD_DROP_UDP_NOPORT,	/* no socket on that port */
+	BSD_DROP_UDP_BAD,	/* length or checksum */
+	BSD_DROP_ICMP_BAD,	/* length, checksum or code */
+	BSD_DROP_NREASONS
+};
+
+/* Short name of a drop reason ("ip-noroute", ...). */
+const char *bsd_drop_name(int reason);
 
 struct bsd_trace {
 	int			tr_type;	/* enum bsd_trace_type */

@@ -52,6 +52,7 @@ bsd_if_output(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m,
 		    (rt->rt_rmx.rmx_expire == 0 ||
 		    bsd_time_second(k) < rt->rt_rmx.rmx_expire)) {
 			k->k_arp.ar_stat.as_rejected++;
+			bsd_trace(k, BSD_TR_DROP, rt, BSD_DROP_ARP_REJECT);
 			error = rt == rt0 ? EHOSTDOWN : EHOSTUNREACH;
 			goto bad;
 		}
@@ -110,8 +111,10 @@ bsd_if_input(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *frame,
 		st->ifs_mddrop[r < BSD_MD_NRESULTS ? r : BSD_MD_BADHDR]++;
 		if (r == BSD_MD_UNKPROTO)
 			st->ifs_noproto++;
-		else if (r != BSD_MD_FRAGHELD)
+		else if (r != BSD_MD_FRAGHELD) {
 			st->ifs_ierrors++;
+			bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_LL_MALFORMED);
+		}
 		return;
 	}
 	/* Not for us and not broadcast: a promiscuous copy; not ours. */

@@ -13,6 +13,14 @@ int
 bsd_mem_charge(struct bsd_membudget *mb, enum bsd_memtype t, uint64_t n)
 {
 
+	/*
+	 * Packets come from the mbuf pool, not from the routing table's
+	 * malloc: they are counted, but neither limited nor part of mb_used.
+	 */
+	if (t == BSD_M_MBUF || t == BSD_M_IPQ) {
+		mb->mb_bytype[t] += n;
+		return 0;
+	}
 	/* As pool_get(PR_NOWAIT) failing: the request fails, nothing is taken. */
 	if (mb->mb_limit != 0 && mb->mb_used + n > mb->mb_limit) {
 		mb->mb_fail++;
@@ -29,7 +37,8 @@ void
 bsd_mem_uncharge(struct bsd_membudget *mb, enum bsd_memtype t, uint64_t n)
 {
 
-	mb->mb_used -= n;
+	if (t != BSD_M_MBUF && t != BSD_M_IPQ)
+		mb->mb_used -= n;
 	mb->mb_bytype[t] -= n;
 }
 

@@ -37,14 +37,14 @@ enum bsd_memtype {
 	BSD_M_RTABLE,		/* rtentry with its key and gateway */
 	BSD_M_LLINFO,		/* link-level info (llinfo_arp) */
 	BSD_M_RTTIMER,		/* rt_timer entries */
-	BSD_M_IPQ,		/* IP reassembly */
-	BSD_M_MBUF,		/* held and queued packets */
+	BSD_M_IPQ,		/* IP reassembly (mbufs: counted, not limited) */
+	BSD_M_MBUF,		/* held packets (mbufs: counted, not limited) */
 	BSD_M_NTYPES
 };
 
 struct bsd_membudget {
 	uint64_t	mb_limit;		/* bytes, 0: no limit */
-	uint64_t	mb_used;
+	uint64_t	mb_used;		/* routing memory: the limited part */
 	uint64_t	mb_peak;
 	uint64_t	mb_bytype[BSD_M_NTYPES];
 	uint64_t	mb_fail;		/* requests refused (ENOBUFS) */

@@ -293,6 +293,7 @@ bsd_udp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 		    pseudo, sizeof(pseudo)), uh, ulen));
 		if (sum != 0) {
 			st->udps_badsum++;
+			bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_UDP_BAD);
 			goto out;
 		}
 	}
@@ -305,6 +306,7 @@ bsd_udp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 			goto out;
 		}
 		st->udps_noport++;
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_UDP_NOPORT);
 		bsd_icmp_error(k, m->m_data, m->m_len, BSD_ICMP_UNREACH,
 		    BSD_ICMP_UNREACH_PORT, 0, 0, mflags);
 		goto out;

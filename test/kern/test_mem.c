@@ -69,10 +69,20 @@ test_charge_uncharge_counters(void **state)
 	assert_int_equal(mb.mb_bytype[BSD_M_RTABLE], 0);
 	/* The peak is a high-water mark: it stays. */
 	assert_int_equal(mb.mb_peak, 224);
-	assert_int_equal(bsd_mem_charge(&mb, BSD_M_MBUF, 100), 0);
+	assert_int_equal(bsd_mem_charge(&mb, BSD_M_RTTIMER, 100), 0);
 	assert_int_equal(mb.mb_peak, 224);
-	assert_int_equal(bsd_mem_charge(&mb, BSD_M_IPQ, 100), 0);
+	assert_int_equal(bsd_mem_charge(&mb, BSD_M_RTTIMER, 100), 0);
 	assert_int_equal(mb.mb_peak, 232);
+	assert_int_equal(mb.mb_fail, 0);
+	/* Packets are mbufs: counted by type, outside the limited total. */
+	mb.mb_limit = mb.mb_used;
+	assert_int_equal(bsd_mem_charge(&mb, BSD_M_MBUF, 2176), 0);
+	assert_int_equal(bsd_mem_charge(&mb, BSD_M_IPQ, 2176), 0);
+	assert_int_equal(mb.mb_used, 232);
+	assert_int_equal(mb.mb_bytype[BSD_M_MBUF], 2176);
+	bsd_mem_uncharge(&mb, BSD_M_MBUF, 2176);
+	assert_int_equal(mb.mb_bytype[BSD_M_MBUF], 0);
+	assert_int_equal(mb.mb_used, 232);
 	assert_int_equal(mb.mb_fail, 0);
 }
 
