@@ -64,6 +64,12 @@ set(BSDNET_MODEL_SOURCES
   helper/fddi-helper.cc
   helper/arcnet-helper.cc
   helper/ax25-helper.cc
+  model/bsd-udp-source.cc
+  model/bsd-udp-sink.cc
+  model/bsd-ping.cc
+  model/bsd-icmp-forger.cc
+  model/bsd-arp-scanner.cc
+  helper/bsd-app-helper.cc
 )
 set(BSDNET_MODEL_HEADERS
   model/bsd-framed-net-device.h
@@ -78,6 +84,12 @@ set(BSDNET_MODEL_HEADERS
   helper/fddi-helper.h
   helper/arcnet-helper.h
   helper/ax25-helper.h
+  model/bsd-udp-source.h
+  model/bsd-udp-sink.h
+  model/bsd-ping.h
+  model/bsd-icmp-forger.h
+  model/bsd-arp-scanner.h
+  helper/bsd-app-helper.h
 )
 # ns-3 TestSuites, run by test/ns3/bsdnet-test-runner.cc
 set(BSDNET_NS3_TEST_SOURCES
@@ -85,4 +97,11 @@ set(BSDNET_NS3_TEST_SOURCES
   test/ns3/fddi-test-suite.cc
   test/ns3/arcnet-test-suite.cc
   test/ns3/ax25-test-suite.cc
+  test/ns3/bsd-apps-test-suite.cc
+)
+
+# ns-3 examples, examples/<name>.cc
+set(BSDNET_EXAMPLES
+  bsdnet-lan
+  bsdnet-router
 )

@@ -51,6 +51,11 @@ gwname(const struct bsd_rtentry *rt, char *buf, size_t len)
 			snprintf(buf, len, "link#%u", gw->sdl.sdl_index);
 			return buf;
 		}
+		/* No BSD had AX.25: callsigns read better than hex. */
+		if (rt->rt_ifp != NULL && rt->rt_ifp->if_media != NULL &&
+		    rt->rt_ifp->if_type == BSD_IFT_AX25)
+			return rt->rt_ifp->if_media->md_ntoa(BSD_LLADDR(&gw->sdl),
+			    buf, len);
 		return bsd_link_ntoa(&gw->sdl, buf, len);
 	default:
 		snprintf(buf, len, "af%u", gw->sa.sa_family);

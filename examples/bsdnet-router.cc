@@ -1,0 +1,158 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * bsdnet-router: one BSD router joins an Ethernet, an FDDI ring, an
+ * ARCnet and an AX.25 channel (the Ethernet-ARCnet router of the NetBSD
+ * link-independent ARP paper, grown), with two hosts on each; every host
+ * pings every other through it.
+ *
+ *   bsdnet-router [--pcap] [--personality=P] [--duration=S] [--outdir=D]
+ */
+#include "ns3/arcnet-helper.h"
+#include "ns3/ax25-helper.h"
+#include "ns3/bsd-app-helper.h"
+#include "ns3/bsd-ping.h"
+#include "ns3/bsd-stack-helper.h"
+#include "ns3/core-module.h"
+#include "ns3/csma-helper.h"
+#include "ns3/fddi-helper.h"
+#include "ns3/network-module.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <iostream>
+#include <sys/stat.h>
+
+using namespace ns3;
+
+namespace
+{
+
+ApplicationContainer g_pings; //!< every ping, for the statistics
+
+[[noreturn]] void
+Usage(const std::string& flag, const std::string& value, const std::string& allowed)
+{
+    std::cerr << "bsdnet-router: bad value \"" << value << "\" for --" << flag << ": allowed "
+              << allowed << std::endl;
+    std::exit(2);
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string personality = "netbsd-2";
+    std::string outdir = ".";
+    double duration = 120;
+    bool pcap = false;
+
+    CommandLine cmd(__FILE__);
+    cmd.Usage("A BSD router joins Ethernet, FDDI, ARCnet and AX.25; all hosts ping all.");
+    cmd.AddValue("personality", "netbsd-1.5, bsdos-4, freebsd-4 or netbsd-2", personality);
+    cmd.AddValue("duration", "simulated seconds (30 to 3600)", duration);
+    cmd.AddValue("pcap", "write a pcap per device into --outdir", pcap);
+    cmd.AddValue("outdir", "directory for the outputs (created)", outdir);
+    cmd.Parse(argc, argv);
+    if (bsd_personality_find(personality.c_str()) == nullptr)
+    {
+        Usage("personality", personality, "netbsd-1.5, bsdos-4, freebsd-4, netbsd-2");
+    }
+    if (!(duration >= 30 && duration <= 3600))
+    {
+        Usage("duration", std::to_string(duration), "30 to 3600");
+    }
+    if (mkdir(outdir.c_str(), 0777) != 0 && errno != EEXIST)
+    {
+        Usage("outdir", outdir, "a directory that can be created");
+    }
+
+    Ptr<Node> router = CreateObject<Node>();
+    NodeContainer eth;
+    NodeContainer fddi;
+    NodeContainer arc;
+    NodeContainer ax;
+    eth.Create(2);
+    fddi.Create(2);
+    arc.Create(2);
+    ax.Create(2);
+    std::string prefix = outdir + "/bsdnet-router";
+
+    CsmaHelper csma;
+    NetDeviceContainer ethDevs = csma.Install(NodeContainer(router, eth));
+    FddiHelper fddiHelper;
+    NetDeviceContainer fddiDevs = fddiHelper.Install(NodeContainer(router, fddi));
+    ArcnetHelper arcHelper;
+    NetDeviceContainer arcDevs = arcHelper.Install(NodeContainer(router, arc));
+    Ax25Helper axHelper;
+    NetDeviceContainer axDevs = axHelper.Install(NodeContainer(router, ax));
+    axHelper.AssignStreams(axDevs, 200);
+    if (pcap)
+    {
+        csma.EnablePcap(prefix, ethDevs, false);
+        fddiHelper.EnablePcap(prefix, fddiDevs, false);
+        arcHelper.EnablePcap(prefix, arcDevs, false);
+        axHelper.EnablePcap(prefix, axDevs, false);
+    }
+
+    BsdStackHelper stack;
+    stack.SetPersonality(personality);
+    stack.SetAttribute("IpForwarding", BooleanValue(true));
+    stack.Install(router);
+    BsdStackHelper hostStack;
+    hostStack.SetPersonality(personality);
+    NodeContainer hosts(eth, fddi, arc, ax);
+    hostStack.Install(hosts);
+
+    const char* nets[] = {"10.1.1.0/24", "10.1.2.0/24", "10.1.3.0/24", "10.1.4.0/24"};
+    NetDeviceContainer all[] = {ethDevs, fddiDevs, arcDevs, axDevs};
+    std::vector<Ipv4Address> hostAddrs;
+    for (int n = 0; n < 4; n++)
+    {
+        // The router is .254 on each net, hosts .1 and .2.
+        BsdStackHelper::AddAddress(all[n].Get(0),
+                                   std::string(nets[n]).replace(7, 4, "254/24"));
+        NetDeviceContainer h;
+        h.Add(all[n].Get(1));
+        h.Add(all[n].Get(2));
+        BsdStackHelper::Assign(h, nets[n]);
+        for (int i = 1; i <= 2; i++)
+        {
+            Ipv4Address gw(0x0a010100 + ((n + 1) << 8) + 254);
+            BsdStackHelper::SetDefaultRoute(all[n].Get(i)->GetNode(), gw);
+            hostAddrs.push_back(Ipv4Address(0x0a010100 + ((n + 1) << 8) + i));
+        }
+    }
+
+    // Every host pings every other, every 20 s (AX.25 at 1200 bit/s is slow).
+    for (uint32_t i = 0; i < hosts.GetN(); i++)
+    {
+        for (uint32_t j = 0; j < hosts.GetN(); j++)
+        {
+            if (i == j)
+            {
+                continue;
+            }
+            BsdAppHelper ping("ns3::BsdPing");
+            ping.SetAttribute("Remote", Ipv4AddressValue(hostAddrs[j]));
+            ping.SetAttribute("Interval", TimeValue(Seconds(20)));
+            ApplicationContainer p = ping.Install(hosts.Get(i));
+            g_pings.Add(p);
+            p.Start(Seconds(1 + 0.37 * (i * hosts.GetN() + j)));
+            p.Stop(Seconds(duration - 5));
+        }
+    }
+
+    ApplicationContainer pings = g_pings;
+    Ptr<OutputStreamWrapper> out = Create<OutputStreamWrapper>(&std::cout);
+    BsdStackHelper::PrintRoutingTableAt(Seconds(duration), router, out);
+    Simulator::Stop(Seconds(duration));
+    Simulator::Run();
+    for (uint32_t i = 0; i < pings.GetN(); i++)
+    {
+        BsdAppHelper::PrintPingStatistics(DynamicCast<BsdPing>(pings.Get(i)), std::cout);
+    }
+    Simulator::Destroy();
+    return 0;
+}

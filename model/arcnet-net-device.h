@@ -1,0 +1,250 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef ARCNET_NET_DEVICE_H
+#define ARCNET_NET_DEVICE_H
+
+#include "bsd-framed-net-device.h"
+
+#include "ns3/address.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/ptr.h"
+#include "ns3/queue-fwd.h"
+#include "ns3/traced-callback.h"
+
+#include <vector>
+
+namespace ns3
+{
+
+class ArcnetChannel;
+
+/**
+ * \ingroup bsdnet
+ * \brief An ARCnet station on an ArcnetChannel.
+ *
+ * The link address is a 1-octet station ID, 1 to 255 (0 is broadcast),
+ * carried in an ns3::Address of ARCnet's own registered type: see
+ * MakeAddress() and IsArcnetAddress().  The token visits stations in
+ * ascending ID order.
+ *
+ * Frames are LINKTYPE_ARCNET_BSD frames as bsdnet's C core builds them
+ * (SID, DID, system code, for RFC 1201 split flag and sequence number,
+ * data), queued whole with SendFrame() (BsdKernel's path; the C core
+ * splits and reassembles packets) or framed here by the C media code
+ * from a payload given to Send(), which may make up to three RFC 1201
+ * fragments of one packet; each is one frame on the wire.
+ *
+ * Receiving: every frame fires PromiscSniffer; a frame for this station
+ * or broadcast fires Sniffer and MacRx and goes whole to the frame
+ * receive callback if one is set (BsdKernel), or else through the C
+ * media code, which reassembles fragments in this device's own state,
+ * and a whole packet goes to the receive callback with protocol 0x0800
+ * (IP) or 0x0806 (ARP).
+ *
+ * The IP MTU is 1500 with RFC 1201 encapsulation, 507 with RFC 1051
+ * (the Rfc1051 attribute).  ARCnet has no multicast.
+ */
+class ArcnetNetDevice : public BsdFramedNetDevice
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    ArcnetNetDevice();
+    ~ArcnetNetDevice() override;
+
+    /**
+     * \brief The ns3::Address of a station ID.
+     * \param id the station ID (0: broadcast)
+     * \return a 1-octet address of ARCnet's type
+     */
+    static Address MakeAddress(uint8_t id);
+
+    /**
+     * \brief Whether an address is an ARCnet station ID.
+     * \param address the address
+     * \return true if it has ARCnet's type and 1 octet
+     */
+    static bool IsArcnetAddress(const Address& address);
+
+    /**
+     * \brief The station ID in an ARCnet address.
+     * \param address an address for which IsArcnetAddress() holds
+     * \return the station ID
+     */
+    static uint8_t AddressToStationId(const Address& address);
+
+    /**
+     * \brief Set the station ID (the helper does).
+     * \param id the ID, 1 to 255
+     */
+    void SetStationId(uint8_t id);
+
+    /**
+     * \brief Get the station ID.
+     * \return the ID
+     */
+    uint8_t GetStationId() const;
+
+    /**
+     * \brief Use RFC 1051 encapsulation (MTU 507, no fragments) or RFC 1201.
+     * \param rfc1051 true for RFC 1051
+     */
+    void SetRfc1051(bool rfc1051);
+
+    /**
+     * \brief Whether RFC 1051 encapsulation is used.
+     * \return the Rfc1051 attribute
+     */
+    bool GetRfc1051() const;
+
+    /**
+     * \brief Join a network.
+     * \param channel the network
+     * \return true
+     */
+    bool Attach(Ptr<ArcnetChannel> channel);
+
+    /**
+     * \brief Set the transmit queue (the helper does).
+     * \param queue the queue
+     */
+    void SetQueue(Ptr<Queue<Packet>> queue);
+
+    /**
+     * \brief Get the transmit queue.
+     * \return the queue
+     */
+    Ptr<Queue<Packet>> GetQueue() const;
+
+    /**
+     * \brief Channel side: is a frame waiting?
+     * \return true if the transmit queue is not empty
+     */
+    bool HasQueuedFrame() const;
+
+    /**
+     * \brief Channel side: take the next frame to transmit.
+     * \return the frame, or null if the queue is empty
+     */
+    Ptr<Packet> DequeueFrame();
+
+    /**
+     * \brief Channel side: a packet starts to leave this station
+     * (PhyTxBegin, Sniffer, PromiscSniffer).
+     * \param frame the frame
+     */
+    void TransmitStart(Ptr<const Packet> frame);
+
+    /**
+     * \brief Channel side: the packet's last bit has left (PhyTxEnd).
+     * \param frame the frame
+     */
+    void TransmitEnd(Ptr<const Packet> frame);
+
+    /**
+     * \brief Channel side: nobody answered the free buffer enquiry for
+     * this frame, which is dropped (PhyTxDrop).
+     * \param frame the frame
+     */
+    void TransmitDrop(Ptr<const Packet> frame);
+
+    /**
+     * \brief Channel side: a packet's last bit has reached this station.
+     * \param frame the frame
+     */
+    void Receive(Ptr<Packet> frame);
+
+    // Inherited from BsdFramedNetDevice
+    bool SendFrame(Ptr<Packet> frame) override;
+    void SetFrameReceiveCallback(FrameReceiveCallback cb) override;
+    const struct bsd_media* GetMedia() const override;
+    uint32_t GetMediaFlags() const override;
+    void GetLinkAddress(uint8_t* buf) const override;
+
+    // Inherited from NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsPointToPoint() const override;
+    bool IsBridge() const override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /**
+     * \brief The C media state, set up on first use (it holds a
+     * reassembly buffer per source station, so it is not small).
+     * \return md_statesize octets, md_init'ed with GetMediaFlags()
+     */
+    void* MediaState();
+
+    /**
+     * \brief md_output's emit callback: collect one frame.
+     * \param arg the std::vector<Ptr<Packet>> to append to
+     * \param frame the frame
+     * \param len its length
+     */
+    static void EmitFrame(void* arg, const uint8_t* frame, size_t len);
+
+    Ptr<ArcnetChannel> m_channel;      //!< the network
+    uint32_t m_index;                  //!< index on the channel
+    Ptr<Queue<Packet>> m_queue;        //!< transmit queue
+    Ptr<Node> m_node;                  //!< the node
+    uint8_t m_stationId;               //!< this station's ID
+    bool m_rfc1051;                    //!< RFC 1051 encapsulation
+    uint32_t m_ifIndex;                //!< interface index
+    uint16_t m_mtu;                    //!< IP MTU
+    bool m_linkUp;                     //!< attached to a network
+    std::vector<uint8_t> m_mediaState; //!< C media state
+
+    NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous receive callback
+    FrameReceiveCallback m_frameRxCallback;                //!< whole-frame receive callback
+    TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
+
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;      //!< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;   //!< MacPromiscRx
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;          //!< MacRx
+    TracedCallback<Ptr<const Packet>> m_macRxDropTrace;      //!< MacRxDrop
+    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;     //!< PhyTxBegin
+    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;       //!< PhyTxEnd
+    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;      //!< PhyTxDrop
+    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;       //!< PhyRxEnd
+    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< PhyRxDrop
+    TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< Sniffer
+    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< PromiscSniffer
+};
+
+} // namespace ns3
+
+#endif /* ARCNET_NET_DEVICE_H */

@@ -1,0 +1,523 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "fddi-net-device.h"
+
+#include "fddi-channel.h"
+
+#include "ns3/drop-tail-queue.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/queue.h"
+#include "ns3/simulator.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FddiNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(FddiNetDevice);
+
+namespace
+{
+/// FC, destination and source: the shortest frame a station accepts.
+const uint32_t FDDI_MAC_HEADER = 13;
+const uint16_t ETHERTYPE_IP = 0x0800;  //!< protocol number of IP payloads
+const uint16_t ETHERTYPE_ARP = 0x0806; //!< protocol number of ARP payloads
+
+/**
+ * \brief The IP MTU the C media code offers with some options.
+ * \param md the medium
+ * \param flags BSD_MDF_* options
+ * \return md_ipmtu of a fresh state
+ */
+uint16_t
+MediaIpMtu(const struct bsd_media* md, uint32_t flags)
+{
+    std::vector<uint8_t> state(md->md_statesize, 0);
+    md->md_init(state.data(), flags);
+    return static_cast<uint16_t>(md->md_ipmtu(state.data()));
+}
+} // namespace
+
+TypeId
+FddiNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::FddiNetDevice")
+            .SetParent<BsdFramedNetDevice>()
+            .SetGroupName("Bsdnet")
+            .AddConstructor<FddiNetDevice>()
+            .AddAttribute("Address",
+                          "The station's MAC address.",
+                          Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
+                          MakeMac48AddressAccessor(&FddiNetDevice::m_address),
+                          MakeMac48AddressChecker())
+            .AddAttribute("Mtu",
+                          "The IP MTU (at most RFC 1390's 4352).",
+                          UintegerValue(4352),
+                          MakeUintegerAccessor(&FddiNetDevice::SetMtu, &FddiNetDevice::GetMtu),
+                          MakeUintegerChecker<uint16_t>(1, 4352))
+            .AddAttribute("TxQueue",
+                          "The queue of frames waiting for the token.",
+                          PointerValue(),
+                          MakePointerAccessor(&FddiNetDevice::m_queue),
+                          MakePointerChecker<Queue<Packet>>())
+            .AddTraceSource("MacTx",
+                            "A frame has been queued for transmission.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_macTxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacTxDrop",
+                            "A frame or packet was dropped before the queue "
+                            "(queue full, link down, cannot be framed).",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_macTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacPromiscRx",
+                            "A parsed frame goes to the promiscuous receive callback.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_macPromiscRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacRx",
+                            "A frame for this station (or broadcast) was received.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_macRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacRxDrop",
+                            "A frame for this station was dropped by the media code.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_macRxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxBegin",
+                            "A frame starts to leave this station.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyTxBeginTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxEnd",
+                            "A frame's last bit has left this station.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyTxEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxEnd",
+                            "A frame's last bit has reached this station.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyRxEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxDrop",
+                            "A frame too short to carry its addresses was dropped.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyRxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Sniffer",
+                            "Frames sent by and received for this station.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_snifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PromiscSniffer",
+                            "Every frame this station sends or sees on the ring.",
+                            MakeTraceSourceAccessor(&FddiNetDevice::m_promiscSnifferTrace),
+                            "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+FddiNetDevice::FddiNetDevice()
+    : m_station(0),
+      m_ifIndex(0),
+      m_mtu(MediaIpMtu(&bsd_media_fddi, 0)),
+      m_linkUp(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+FddiNetDevice::~FddiNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+FddiNetDevice::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_channel = nullptr;
+    m_queue = nullptr;
+    m_node = nullptr;
+    m_rxCallback.Nullify();
+    m_promiscRxCallback.Nullify();
+    m_frameRxCallback.Nullify();
+    m_mediaState.clear();
+    BsdFramedNetDevice::DoDispose();
+}
+
+bool
+FddiNetDevice::Attach(Ptr<FddiChannel> channel)
+{
+    NS_LOG_FUNCTION(this << channel);
+    NS_ASSERT(channel);
+    NS_ABORT_MSG_IF(m_channel, "FddiNetDevice: already on a ring");
+    m_channel = channel;
+    m_station = channel->Attach(this);
+    m_linkUp = true;
+    m_linkChangeCallbacks();
+    return true;
+}
+
+void
+FddiNetDevice::SetQueue(Ptr<Queue<Packet>> queue)
+{
+    NS_LOG_FUNCTION(this << queue);
+    m_queue = queue;
+}
+
+Ptr<Queue<Packet>>
+FddiNetDevice::GetQueue() const
+{
+    return m_queue;
+}
+
+bool
+FddiNetDevice::HasQueuedFrame() const
+{
+    return m_queue && !m_queue->IsEmpty();
+}
+
+Ptr<Packet>
+FddiNetDevice::DequeueFrame()
+{
+    return m_queue ? m_queue->Dequeue() : nullptr;
+}
+
+void
+FddiNetDevice::TransmitStart(Ptr<const Packet> frame)
+{
+    NS_LOG_FUNCTION(this << frame);
+    m_phyTxBeginTrace(frame);
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+}
+
+void
+FddiNetDevice::TransmitEnd(Ptr<const Packet> frame)
+{
+    NS_LOG_FUNCTION(this << frame);
+    m_phyTxEndTrace(frame);
+}
+
+void
+FddiNetDevice::Receive(Ptr<Packet> frame)
+{
+    NS_LOG_FUNCTION(this << frame);
+    m_phyRxEndTrace(frame);
+    m_promiscSnifferTrace(frame);
+    const uint32_t len = frame->GetSize();
+    if (len < FDDI_MAC_HEADER)
+    {
+        NS_LOG_LOGIC("runt frame of " << len << " octets dropped");
+        m_phyRxDropTrace(frame);
+        return;
+    }
+    uint8_t hdr[FDDI_MAC_HEADER];
+    frame->CopyData(hdr, FDDI_MAC_HEADER);
+    Mac48Address dst;
+    dst.CopyFrom(hdr + 1);
+    const bool bcast = dst.IsBroadcast();
+    const bool forUs = bcast || dst == m_address;
+    const bool wholeFrame = !m_frameRxCallback.IsNull();
+    if (forUs)
+    {
+        m_snifferTrace(frame);
+        m_macRxTrace(frame);
+        if (wholeFrame)
+        {
+            m_frameRxCallback(this, frame);
+        }
+    }
+    const bool deliver = forUs && !wholeFrame && !m_rxCallback.IsNull();
+    if (!deliver && m_promiscRxCallback.IsNull())
+    {
+        return;
+    }
+
+    std::vector<uint8_t> buf(len);
+    frame->CopyData(buf.data(), len);
+    struct bsd_llframe lf;
+    int rc =
+        GetMedia()->md_input(MediaState(), Simulator::Now().GetNanoSeconds(), buf.data(), len, &lf);
+    if (rc != BSD_MD_OK)
+    {
+        NS_LOG_LOGIC("md_input: " << bsd_md_result_name(rc));
+        if (deliver && rc != BSD_MD_FRAGHELD)
+        {
+            m_macRxDropTrace(frame);
+        }
+        return;
+    }
+    Ptr<Packet> payload = Create<Packet>(lf.lf_payload, static_cast<uint32_t>(lf.lf_paylen));
+    uint16_t protocol = lf.lf_proto == BSD_LLPROTO_IP ? ETHERTYPE_IP : ETHERTYPE_ARP;
+    Mac48Address src;
+    src.CopyFrom(lf.lf_src);
+    if (!m_promiscRxCallback.IsNull())
+    {
+        PacketType type = !forUs ? PACKET_OTHERHOST : bcast ? PACKET_BROADCAST : PACKET_HOST;
+        m_macPromiscRxTrace(frame);
+        m_promiscRxCallback(this, payload, protocol, src, dst, type);
+    }
+    if (deliver)
+    {
+        m_rxCallback(this, payload, protocol, src);
+    }
+}
+
+void*
+FddiNetDevice::MediaState()
+{
+    if (m_mediaState.empty())
+    {
+        const struct bsd_media* md = GetMedia();
+        m_mediaState.assign(md->md_statesize, 0);
+        md->md_init(m_mediaState.data(), GetMediaFlags());
+    }
+    return m_mediaState.data();
+}
+
+void
+FddiNetDevice::EmitFrame(void* arg, const uint8_t* frame, size_t len)
+{
+    auto frames = static_cast<std::vector<Ptr<Packet>>*>(arg);
+    frames->push_back(Create<Packet>(frame, static_cast<uint32_t>(len)));
+}
+
+bool
+FddiNetDevice::SendFrame(Ptr<Packet> frame)
+{
+    NS_LOG_FUNCTION(this << frame);
+    if (!m_linkUp)
+    {
+        m_macTxDropTrace(frame);
+        return false;
+    }
+    if (!m_queue)
+    {
+        m_queue = CreateObject<DropTailQueue<Packet>>();
+    }
+    if (!m_queue->Enqueue(frame))
+    {
+        NS_LOG_LOGIC("queue full, frame dropped");
+        m_macTxDropTrace(frame);
+        return false;
+    }
+    m_macTxTrace(frame);
+    m_channel->NotifyFrameQueued(m_station);
+    return true;
+}
+
+void
+FddiNetDevice::SetFrameReceiveCallback(FrameReceiveCallback cb)
+{
+    m_frameRxCallback = cb;
+}
+
+const struct bsd_media*
+FddiNetDevice::GetMedia() const
+{
+    return &bsd_media_fddi;
+}
+
+void
+FddiNetDevice::GetLinkAddress(uint8_t* buf) const
+{
+    m_address.CopyTo(buf);
+}
+
+void
+FddiNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+FddiNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+FddiNetDevice::GetChannel() const
+{
+    return m_channel;
+}
+
+bool
+FddiNetDevice::SetMtu(const uint16_t mtu)
+{
+    NS_LOG_FUNCTION(this << mtu);
+    if (mtu == 0 || mtu > MediaIpMtu(GetMedia(), GetMediaFlags()))
+    {
+        return false;
+    }
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+FddiNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+void
+FddiNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+FddiNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+FddiNetDevice::IsLinkUp() const
+{
+    return m_linkUp;
+}
+
+void
+FddiNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChangeCallbacks.ConnectWithoutContext(callback);
+}
+
+bool
+FddiNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+FddiNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+FddiNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+FddiNetDevice::GetMulticast([[maybe_unused]] Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+Address
+FddiNetDevice::GetMulticast([[maybe_unused]] Ipv6Address addr) const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+FddiNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+bool
+FddiNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+FddiNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+FddiNetDevice::SendFrom(Ptr<Packet> packet,
+                        const Address& source,
+                        const Address& dest,
+                        uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
+    int proto;
+    switch (protocolNumber)
+    {
+    case ETHERTYPE_IP:
+        proto = BSD_LLPROTO_IP;
+        break;
+    case ETHERTYPE_ARP:
+        proto = BSD_LLPROTO_ARP;
+        break;
+    default:
+        proto = BSD_LLPROTO_NONE;
+        break;
+    }
+    if (proto == BSD_LLPROTO_NONE || !Mac48Address::IsMatchingType(source)
+        || !Mac48Address::IsMatchingType(dest) || packet->GetSize() > m_mtu)
+    {
+        NS_LOG_LOGIC("cannot frame protocol " << protocolNumber << " to " << dest);
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    uint8_t src[6];
+    uint8_t dst[6];
+    Mac48Address::ConvertFrom(source).CopyTo(src);
+    Mac48Address::ConvertFrom(dest).CopyTo(dst);
+    std::vector<uint8_t> payload(packet->GetSize());
+    packet->CopyData(payload.data(), packet->GetSize());
+    std::vector<Ptr<Packet>> frames;
+    int err = GetMedia()->md_output(MediaState(),
+                                    src,
+                                    dst,
+                                    proto,
+                                    payload.data(),
+                                    payload.size(),
+                                    &FddiNetDevice::EmitFrame,
+                                    &frames);
+    if (err != 0)
+    {
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    bool ok = true;
+    for (auto& frame : frames)
+    {
+        ok = SendFrame(frame) && ok;
+    }
+    return ok;
+}
+
+Ptr<Node>
+FddiNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+FddiNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+FddiNetDevice::NeedsArp() const
+{
+    return true;
+}
+
+void
+FddiNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+FddiNetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+bool
+FddiNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3
