@@ -6,7 +6,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE     ?= cmake
 CTEST     ?= ctest
 
-.PHONY: all deps build build-san test demo bench clean
+.PHONY: all deps build build-san test demo bench fuzz clean
 
 all: build
 
@@ -38,5 +38,10 @@ demo: build
 	$(BUILD)/bsdnet-kern-demo
 	$(BUILD)/bench-route --quick
 
+# Every parser under libFuzzer with ASan/UBSan, FUZZTIME seconds each.
+FUZZTIME ?= 60
+fuzz: deps
+	sh test/fuzz/run.sh $(FUZZTIME) build-fuzz
+
 clean:
-	rm -rf $(BUILD) $(SANBUILD)
+	rm -rf $(BUILD) $(SANBUILD) build-fuzz

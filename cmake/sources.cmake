@@ -34,10 +34,17 @@ set(BSDNET_KERN_SOURCES
 # C unit tests: test/kern/test_<name>.c, one per core file.
 set(BSDNET_KERN_TESTS
   callout
+  icmp
   if
   if_arp
+  in_cksum
   in_rmx
+  ip_input
+  ip_output
+  ip_reass
   kernel
+  llsubr
+  mbuf
   media
   mem
   netstat
@@ -48,6 +55,7 @@ set(BSDNET_KERN_TESTS
   rtsock
   rttimer
   sockaddr
+  udp
 )
 
 # ns-3 side: model (devices, channels, BsdKernel, applications) and helpers.

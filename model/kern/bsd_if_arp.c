@@ -393,11 +393,14 @@ in_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *ar)
 		return;
 	}
 	myaddr = mine->ifa_addru.sin.sin_addr;
-	if (memcmp(bsd_ar_sha(ar), BSD_LLADDR(ifp->if_sadl), hln) == 0) {
+	/* Over the interface's length: ar_hln is the sender's word. */
+	if (memcmp(bsd_ar_sha(ar), BSD_LLADDR(ifp->if_sadl), ifp->if_addrlen) ==
+	    0) {
 		st->as_rcvlocalsha++;
 		return;		/* it's from me, ignore it. */
 	}
-	if (memcmp(bsd_ar_sha(ar), ifp->if_media->md_broadcast, hln) == 0) {
+	if (memcmp(bsd_ar_sha(ar), ifp->if_media->md_broadcast,
+	    ifp->if_addrlen) == 0) {
 		st->as_rcvbcastsha++;
 		bsd_log(k, BSD_LOG_ERR,
 		    "%s: arp: link address is broadcast for IP address %s!",

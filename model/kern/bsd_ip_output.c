@@ -54,18 +54,24 @@ in_broadcast(struct bsd_ifnet *ifp, uint32_t dst)
 	return 0;
 }
 
+/* Fill in the header checksum of the packet m holds. */
+static void
+ip_setsum(struct bsd_mbuf *m)
+{
+	uint16_t sum;
+
+	memset(m->m_data + 10, 0, 2);
+	sum = bsd_htons(bsd_in_cksum(m->m_data,
+	    (size_t)(m->m_data[0] & 0xf) << 2));
+	memcpy(m->m_data + 10, &sum, 2);
+}
+
 static int
 ip_send(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m,
     const struct bsd_sockaddr *nexthop, struct bsd_rtentry *rt)
 {
-	struct bsd_ip ip;
 
-	memcpy(&ip, m->m_data, sizeof(ip));
-	ip.ip_sum = 0;
-	memcpy(m->m_data, &ip, sizeof(ip));
-	ip.ip_sum = bsd_htons(bsd_in_cksum(m->m_data,
-	    (size_t)(ip.ip_vhl & 0xf) << 2));
-	memcpy(m->m_data + 10, &ip.ip_sum, 2);
+	ip_setsum(m);
 	return bsd_if_output(k, ifp, m, nexthop, rt);
 }
 
@@ -98,7 +104,7 @@ ip_fragment(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m,
 		}
 		fip = ip;
 		fip.ip_len = bsd_htons(hlen + len);
-		fip.ip_off = bsd_htons((ipoff & ~BSD_IP_MF) |
+		fip.ip_off = bsd_htons((ipoff & ~(BSD_IP_MF | BSD_IP_OFFMASK)) |
 		    ((ipoff & BSD_IP_OFFMASK) + off / 8) |
 		    (off + len < datalen || (ipoff & BSD_IP_MF) ?
 		    BSD_IP_MF : 0));
@@ -184,6 +190,7 @@ bsd_ip_output(struct bsd_kernel *k, struct bsd_mbuf *m, struct bsd_route *ro,
 	memcpy(m->m_data, &ip, sizeof(ip));
 	/* To ourselves: straight back in (the loopback interface's job). */
 	if (bsd_ifa_ifwithaddr(k, (struct bsd_sockaddr *)&dst) != NULL) {
+		ip_setsum(m);
 		bsd_ip_input(k, ifp, m->m_data, m->m_len, 0);
 		bsd_m_freem(k, m);
 		bsd_route_release(k, &iproute);

@@ -67,6 +67,13 @@ bsd_if_output(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m,
 		 * for AX.25, the PID Linux puts in ar_pro).
 		 */
 		ar = m->m_data;
+		/* The addressing comes from the packet: it must fit the medium. */
+		if (m->m_len < BSD_ARPHDR_LEN || bsd_ar_hln(ar) != md->md_addrlen ||
+		    m->m_len < (uint32_t)BSD_ARP_LEN(bsd_ar_hln(ar),
+		    bsd_ar_pln(ar))) {
+			error = EINVAL;
+			goto bad;
+		}
 		bsd_ar_put16(ar, md->md_arphrd);
 		bsd_ar_put16(ar + 2, md->md_arppro);
 		if ((m->m_flags & BSD_M_BCAST) ||

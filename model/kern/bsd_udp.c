@@ -118,8 +118,25 @@ in_pcbconnect(struct bsd_kernel *k, struct bsd_inpcb *inp, uint32_t faddr,
 		    (struct bsd_sockaddr *)&sin);
 		inp->inp_route.ro_dst = faddr;
 	}
-	if ((rt = inp->inp_route.ro_rt) == NULL)
-		return ENETUNREACH;
+	if ((rt = inp->inp_route.ro_rt) == NULL) {
+		/*
+		 * 4.4BSD: no route, yet connect succeeds with the first
+		 * interface's address; sending then fails in ip_output.
+		 */
+		struct bsd_ifnet *ifp = BSD_TAILQ_FIRST(&k->k_ifnet);
+
+		for (ifa = NULL; ifp != NULL && ifa == NULL;
+		    ifp = BSD_TAILQ_NEXT(ifp, if_list))
+			ifa = bsd_ifa_inet(ifp);
+		if (ifa == NULL)
+			return EADDRNOTAVAIL;
+		if (inp->inp_lport == 0 &&
+		    (error = bsd_udp_bind(k, inp, inp->inp_laddr, 0)) != 0)
+			return error;
+		inp->inp_faddr = faddr;
+		inp->inp_fport = fport;
+		return 0;
+	}
 	if (inp->inp_laddr == 0) {
 		ifa = rt->rt_ifa;
 		if (ifa == NULL || ifa->ifa_addr.sa_family != BSD_AF_INET)

@@ -332,48 +332,54 @@ test_no_error_about_error(void **state)
 /*
  * RFC 1122 3.2.2: no error about a link-level broadcast, a datagram
  * to an IP broadcast address, or one whose source is no single host.
+ * 4.4BSD's udp_input counts udps_noportbcast for the broadcasts.
  */
 static void
 test_no_error_about_broadcast(void **state)
 {
 	struct net *n = pair();
 	struct bsd_udpstat *us = &K(n, 1)->k_udp.us_stat;
-	struct bsd_inpcb *inp;
-	uint8_t pkt[128];
+	uint8_t pkt[128], frame[256];
 	size_t len;
 	unsigned f0;
 
 	(void)state;
 	resolve(n);
 	f0 = net_nframes(n, 0);
-	/* To the subnet broadcast: a link broadcast. */
-	inp = bsd_udp_socket(K(n, 0), NULL, NULL);
-	assert_non_null(inp);
-	assert_int_equal(bsd_udp_sendto(K(n, 0), inp, "x", 1,
-	    fx_ip("10.0.0.255"), bsd_htons(9)), 0);
-	net_run(n, 20 * MS);
-	assert_int_equal(us->udps_noportbcast, 1);
-	assert_int_equal(us->udps_noport, 0);
-	assert_int_equal(frames_from(n, 1, f0), 0);
-	/* The same in a unicast frame to B's own link address. */
-	len = quote_udp(pkt, 30, fx_ip("10.0.0.1"), fx_ip("10.0.0.255"));
+	/* To B's address, in a link-level broadcast. */
+	len = quote_udp(pkt, 30, fx_ip("10.0.0.1"), fx_ip("10.0.0.2"));
 	memset(pkt + len, 'x', 2);
-	inject(n, 1, 0, pkt, len + 2);
+	net_inject(n, 0, 0, frame, eth_frame(frame, -1, 0, pkt, len + 2));
+	net_run(n, 20 * MS);
+	assert_int_equal(frames_from(n, 1, f0), 0);
+	assert_int_equal(us->udps_noportbcast, 1);
+	/* To 255.255.255.255, in a link-level broadcast. */
+	(void)quote_udp(pkt, 30, fx_ip("10.0.0.1"), BSD_INADDR_BROADCAST);
+	net_inject(n, 0, 0, frame, eth_frame(frame, -1, 0, pkt, len + 2));
 	net_run(n, 20 * MS);
 	assert_int_equal(frames_from(n, 1, f0), 0);
 	assert_int_equal(us->udps_noportbcast, 2);
 	/* From 0.0.0.0, which is no host to answer. */
-	len = quote_udp(pkt, 30, 0, fx_ip("10.0.0.2"));
+	(void)quote_udp(pkt, 30, 0, fx_ip("10.0.0.2"));
 	inject(n, 1, 0, pkt, len + 2);
 	net_run(n, 20 * MS);
 	assert_int_equal(frames_from(n, 1, f0), 0);
 	/* Direct: no error about a packet that came as a broadcast. */
-	len = quote_udp(pkt, 28, fx_ip("10.0.0.1"), fx_ip("10.0.0.2"));
-	bsd_icmp_error(K(n, 1), pkt, len, BSD_ICMP_UNREACH,
+	(void)quote_udp(pkt, 28, fx_ip("10.0.0.1"), fx_ip("10.0.0.2"));
+	bsd_icmp_error(K(n, 1), pkt, 28, BSD_ICMP_UNREACH,
 	    BSD_ICMP_UNREACH_PORT, 0, 0, BSD_M_BCAST);
 	net_run(n, 20 * MS);
 	assert_int_equal(frames_from(n, 1, f0), 0);
+	/*
+	 * To the IP broadcast address in a frame unicast to B: the
+	 * destination alone makes it a broadcast (in_broadcast()).
+	 */
+	(void)quote_udp(pkt, 30, fx_ip("10.0.0.1"), BSD_INADDR_BROADCAST);
+	inject(n, 1, 0, pkt, len + 2);
+	net_run(n, 20 * MS);
 	assert_int_equal(n->n_host[0].h_nnotice, 0);
+	assert_int_equal(frames_from(n, 1, f0), 0);
+	assert_int_equal(us->udps_noportbcast, 3);
 	net_free(n);
 }
 
@@ -388,7 +394,7 @@ test_broadcast_echo_ignored(void **state)
 	unsigned f0 = net_nframes(n, 0);
 
 	(void)state;
-	len = icmp_build(pkt, fx_ip("10.0.0.1"), fx_ip("10.0.0.255"),
+	len = icmp_build(pkt, fx_ip("10.0.0.1"), BSD_INADDR_BROADCAST,
 	    BSD_ICMP_ECHO, 0, (const uint8_t *)"\0\1\0\1", NULL, 0);
 	net_inject(n, 0, 0, frame, eth_frame(frame, -1, 0, pkt, len));
 	net_run(n, 20 * MS);
@@ -409,6 +415,7 @@ test_checksum_and_short(void **state)
 
 	(void)state;
 	resolve(n);
+	assert_int_equal(st->icps_reflect, 1);
 	f0 = net_nframes(n, 0);
 	len = icmp_build(pkt, fx_ip("10.0.0.1"), fx_ip("10.0.0.2"),
 	    BSD_ICMP_ECHO, 0, (const uint8_t *)"\0\1\0\1", NULL, 0);
@@ -416,7 +423,7 @@ test_checksum_and_short(void **state)
 	inject(n, 1, 0, pkt, len);
 	net_run(n, 20 * MS);
 	assert_int_equal(st->icps_checksum, 1);
-	assert_int_equal(st->icps_reflect, 0);
+	assert_int_equal(st->icps_reflect, 1);
 	assert_int_equal(st->icps_inhist[BSD_ICMP_ECHO], 1);	/* resolve() */
 	/* Four octets of ICMP: shorter than any message. */
 	ip_build(pkt, BSD_IP_HLEN + 4, 0, BSD_IPPROTO_ICMP, fx_ip("10.0.0.1"),

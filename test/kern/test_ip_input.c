@@ -261,6 +261,56 @@ test_tooshort(void **state)
 	fx_free(fx);
 }
 
+/*
+ * A datagram to the subnet's broadcast address, 10.0.0.255, is ours
+ * (ip_input: ia_broadaddr), as is one to 255.255.255.255; so is the
+ * 4.2BSD all-zeros broadcast 10.0.0.0 (ia_subnet).
+ */
+static void
+test_broadcast_addresses_are_ours(void **state)
+{
+	static const char *const dsts[] = {
+		"255.255.255.255", "10.0.0.255", "10.0.0.0"
+	};
+	struct heard h;
+	struct fx *fx = listener(&h);
+	uint8_t pkt[128];
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(dsts) / sizeof(dsts[0]); i++) {
+		print_message("to %s\n", dsts[i]);
+		len = udp_packet(pkt, 40, fx_ip("10.0.0.9"), fx_ip(dsts[i]));
+		bsd_ip_input(fx->k, fx->ifp, pkt, len, BSD_M_BCAST);
+		assert_int_equal(fx->k->k_ip.is_stat.ips_notforus, 0);
+		assert_int_equal(h.n, i + 1);
+	}
+	fx_free(fx);
+}
+
+/* Only our addresses and broadcasts are ours: not 1.0.0.0, nor 0.0.0.1. */
+static void
+test_only_our_addresses_are_ours(void **state)
+{
+	static const char *const dsts[] = {
+		"1.0.0.0", "0.0.0.1", "10.0.0.2", "10.0.1.255"
+	};
+	struct heard h;
+	struct fx *fx = listener(&h);
+	uint8_t pkt[128];
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(dsts) / sizeof(dsts[0]); i++) {
+		print_message("to %s\n", dsts[i]);
+		len = udp_packet(pkt, 40, fx_ip("10.0.0.9"), fx_ip(dsts[i]));
+		feed(fx, pkt, len);
+		assert_int_equal(h.n, 0);
+		assert_int_equal(fx->k->k_ip.is_stat.ips_notforus, i + 1);
+	}
+	fx_free(fx);
+}
+
 /* Hosts 0 (10.0.0.1) and 1 (10.0.0.2) on an Ethernet segment 0. */
 static struct net *
 pair(void)
@@ -652,6 +702,8 @@ main(void)
 		cmocka_unit_test(test_badlen),
 		cmocka_unit_test(test_tooshort),
 		cmocka_unit_test(test_checks_on_frames),
+		cmocka_unit_test(test_broadcast_addresses_are_ours),
+		cmocka_unit_test(test_only_our_addresses_are_ours),
 		cmocka_unit_test(test_router_forwards_ping),
 		cmocka_unit_test(test_ttl_one_time_exceeded),
 		cmocka_unit_test(test_notforus_on_host),

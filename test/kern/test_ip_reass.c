@@ -341,6 +341,31 @@ test_nonmultiple_of_8_refused(void **state)
 	fx_free(fx);
 }
 
+/* A fragment of d of len octets at offset off8 * 8, data zero, no MF. */
+static void
+frag_raw(struct fx *fx, const struct dgram *d, uint16_t off8, size_t len)
+{
+	uint8_t p[BSD_IP_HLEN + 256];
+	struct bsd_ip ip;
+	uint16_t sum;
+
+	assert_true(len <= 256);
+	memset(p, 0, sizeof(p));
+	memset(&ip, 0, sizeof(ip));
+	ip.ip_vhl = 0x45;
+	ip.ip_len = bsd_htons((uint16_t)(BSD_IP_HLEN + len));
+	ip.ip_id = bsd_htons(d->id);
+	ip.ip_off = bsd_htons(off8);
+	ip.ip_ttl = 64;
+	ip.ip_p = BSD_IPPROTO_UDP;
+	ip.ip_src = d->src;
+	ip.ip_dst = d->dst;
+	memcpy(p, &ip, sizeof(ip));
+	sum = bsd_htons(bsd_in_cksum(p, BSD_IP_HLEN));
+	memcpy(p + 10, &sum, 2);
+	bsd_ip_input(fx->k, fx->ifp, p, BSD_IP_HLEN + len, 0);
+}
+
 /* No datagram may grow past 65535 octets (the ping of death). */
 static void
 test_past_65535_refused(void **state)
@@ -352,34 +377,19 @@ test_past_65535_refused(void **state)
 	dgram_init(&d, "10.0.0.9", 800);
 	frag_n(fx, &d, 0);
 	/* Offset 8189 * 8 = 65512, 100 octets: 20 + 65612 in all. */
-	{
-		uint8_t p[BSD_IP_HLEN + 100];
-		struct bsd_ip ip;
-		uint16_t sum;
-
-		memset(p, 0, sizeof(p));
-		memset(&ip, 0, sizeof(ip));
-		ip.ip_vhl = 0x45;
-		ip.ip_len = bsd_htons(sizeof(p));
-		ip.ip_id = bsd_htons(d.id);
-		ip.ip_off = bsd_htons(8189);
-		ip.ip_ttl = 64;
-		ip.ip_p = BSD_IPPROTO_UDP;
-		ip.ip_src = d.src;
-		ip.ip_dst = d.dst;
-		memcpy(p, &ip, sizeof(ip));
-		sum = bsd_htons(bsd_in_cksum(p, BSD_IP_HLEN));
-		memcpy(p + 10, &sum, 2);
-		bsd_ip_input(fx->k, fx->ifp, p, sizeof(p), 0);
-	}
+	frag_raw(fx, &d, 8189, 100);
 	assert_int_equal(heard.n, 0);
 	assert_int_equal(fx->k->k_ip.is_stat.ips_reassembled, 0);
 	/* Only the first fragment is held. */
 	assert_int_equal(fx->k->k_mem.mb_bytype[BSD_M_MBUF], 128 + 2048);
+	/* Ending exactly at 65535 (20 + 65512 + 3) is allowed. */
+	frag_raw(fx, &d, 8189, 3);
+	assert_int_equal(fx->k->k_mem.mb_bytype[BSD_M_MBUF],
+	    128 + 2048 + 128);
 	fx_free(fx);
 }
 
-/* Reassembly gives back every octet it charged to the budget. */
+/* Reassembly gives back every octet it charged for its fragments. */
 static void
 test_memory_returned(void **state)
 {
@@ -392,10 +402,12 @@ test_memory_returned(void **state)
 	dgram_init(&d, "10.0.0.9", 900);
 	frag_n(fx, &d, 2);
 	frag_n(fx, &d, 0);
-	assert_true(mb->mb_used > used);
+	/* 48 octets in an mbuf, 1480 in an mbuf and a cluster */
+	assert_int_equal(mb->mb_bytype[BSD_M_MBUF], 128 + 128 + 2048);
 	frag_n(fx, &d, 1);
 	assert_whole(&d);
 	assert_int_equal(mb->mb_bytype[BSD_M_MBUF], 0);
+	assert_int_equal(mb->mb_bytype[BSD_M_IPQ], 0);
 	assert_int_equal(mb->mb_used, used);
 	fx_free(fx);
 }
