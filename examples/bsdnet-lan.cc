@@ -161,6 +161,14 @@ main(int argc, char* argv[])
     }
 
     ApplicationContainer pings = g_pings;
+    // The run's table-size series and routing-socket log.
+    Ptr<OutputStreamWrapper> csv =
+        Create<OutputStreamWrapper>(outdir + "/bsdnet-lan-" + media + "-table.csv", std::ios::out);
+    BsdStackHelper::EnableTableCsv(nodes, csv, Seconds(1), Seconds(duration));
+    Ptr<OutputStreamWrapper> rtlog =
+        Create<OutputStreamWrapper>(outdir + "/bsdnet-lan-" + media + "-rtsock.log", std::ios::out);
+    BsdStackHelper::EnableRtsockLog(nodes, rtlog);
+
     Ptr<OutputStreamWrapper> out = Create<OutputStreamWrapper>(&std::cout);
     BsdStackHelper::PrintRoutingTableAllAt(Seconds(duration), out);
     Simulator::Stop(Seconds(duration));

@@ -85,7 +85,11 @@ main(int argc, char* argv[])
     NetDeviceContainer fddiDevs = fddiHelper.Install(NodeContainer(router, fddi));
     ArcnetHelper arcHelper;
     NetDeviceContainer arcDevs = arcHelper.Install(NodeContainer(router, arc));
+    // 9600 bit/s radios with a short key-up: at 1200 bit/s and 300 ms,
+    // eight hosts pinging through the channel keep it saturated.
     Ax25Helper axHelper;
+    axHelper.SetChannelAttribute("DataRate", StringValue("9600bps"));
+    axHelper.SetDeviceAttribute("TxDelay", TimeValue(MilliSeconds(50)));
     NetDeviceContainer axDevs = axHelper.Install(NodeContainer(router, ax));
     axHelper.AssignStreams(axDevs, 200);
     if (pcap)
@@ -119,9 +123,9 @@ main(int argc, char* argv[])
         BsdStackHelper::Assign(h, nets[n]);
         for (int i = 1; i <= 2; i++)
         {
-            Ipv4Address gw(0x0a010100 + ((n + 1) << 8) + 254);
+            Ipv4Address gw(0x0a010000 + ((n + 1) << 8) + 254);
             BsdStackHelper::SetDefaultRoute(all[n].Get(i)->GetNode(), gw);
-            hostAddrs.push_back(Ipv4Address(0x0a010100 + ((n + 1) << 8) + i));
+            hostAddrs.push_back(Ipv4Address(0x0a010000 + ((n + 1) << 8) + i));
         }
     }
 

@@ -83,6 +83,15 @@ CountReply(uint32_t* n, const struct bsd_icmp_notice* notice)
 }
 
 void
+CountArpRequest(uint32_t* n, const std::string& event)
+{
+    if (event == "request")
+    {
+        (*n)++;
+    }
+}
+
+void
 CountRtt(uint32_t* n, Time rtt)
 {
     (void)rtt;
@@ -314,20 +323,46 @@ class AttributesTestCase : public TestCase
                                   "redirect route outlived RedirTimeout=60");
             Simulator::Destroy();
         }
-        // Watermarks: RedirectHiwat caps the redirect routes.
+        // Watermarks: RedirectHiwat caps the redirect routes (KAME: > hiwat).
         {
-            Ptr<BsdKernel> k = CreateObject<BsdKernel>();
+            Lan lan(0, 2);
+            Ptr<BsdKernel> k = lan.nodes.Get(0)->GetObject<BsdKernel>();
             k->SetAttribute("RedirectHiwat", StringValue("10"));
             k->SetAttribute("RedirectLowat", StringValue("5"));
-            NS_TEST_ASSERT_MSG_EQ(k->GetCore()->k_pers.p_tun.redirect_hiwat, 10, "hiwat");
-            NS_TEST_ASSERT_MSG_EQ(k->GetCore()->k_pers.p_tun.redirect_lowat, 5, "lowat");
+            BsdStackHelper::SetDefaultRoute(lan.nodes.Get(0), Ipv4Address("10.1.1.2"));
+            for (uint32_t i = 0; i < 50; i++)
+            {
+                bsd_icmp_redirect(k->GetCore(),
+                                  bsd_htonl(Ipv4Address("198.18.0.0").Get() + i),
+                                  bsd_htonl(Ipv4Address("10.1.1.9").Get()),
+                                  bsd_htonl(Ipv4Address("10.1.1.2").Get()));
+            }
+            NS_TEST_ASSERT_MSG_EQ(k->GetRouteCount(BSD_RTK_REDIRECT),
+                                  11,
+                                  "RedirectHiwat=10 did not hold the redirect routes");
+            Simulator::Destroy();
         }
-        // ARP: ArpMaxTries and the memory budget.
+        // ARP: ArpMaxTries requests, then RTF_REJECT.
+        {
+            Lan lan(0, 2);
+            Ptr<BsdKernel> k = lan.nodes.Get(0)->GetObject<BsdKernel>();
+            k->SetAttribute("ArpMaxTries", StringValue("2"));
+            uint32_t requests = 0;
+            k->TraceConnectWithoutContext("Arp", MakeBoundCallback(&CountArpRequest, &requests));
+            for (int t = 0; t < 10; t++)
+            {
+                // After the first sweep (1 s), once a second to nobody.
+                Simulator::Schedule(Seconds(1.5 + t), &SendEcho, k, Ipv4Address("10.1.1.77"), t);
+            }
+            Simulator::Stop(Seconds(12));
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(requests, 2, "ArpMaxTries=2 did not stop the requests at 2");
+            Simulator::Destroy();
+        }
+        // The memory budget's limit.
         {
             Ptr<BsdKernel> k = CreateObject<BsdKernel>();
-            k->SetAttribute("ArpMaxTries", StringValue("2"));
             k->SetAttribute("MemoryLimit", StringValue("4096"));
-            NS_TEST_ASSERT_MSG_EQ(k->GetCore()->k_pers.p_tun.arp_maxtries, 2, "ArpMaxTries");
             NS_TEST_ASSERT_MSG_EQ(k->GetCore()->k_mem.mb_limit, 4096, "MemoryLimit");
         }
         // A bad value is refused with the range (checked without dying).

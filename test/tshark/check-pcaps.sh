@@ -60,6 +60,20 @@ for spec in "ethernet 1 6" "fddi 1 6" "arcnet 7 1" "ax25 3 7"; do
 	done
 done
 
+# The router joining all four media: every pcap decodes cleanly.
+"$build/bsdnet-router" --pcap --outdir="$work/router" --duration=40 >/dev/null
+for f in "$work"/router/*.pcap; do
+	name="router/$(basename "$f")"
+	bad=$(count "$f" "_ws.malformed && !(arcnet.split_flag > 0)")
+	check "$name" "$([ "$bad" -eq 0 ]; echo $?)" "$bad malformed packets"
+	wrong=$(count "$f" "arp && !((arp.hw.type == 1 && arp.hw.size == 6) || \
+	    (arp.hw.type == 7 && arp.hw.size == 1) || \
+	    (arp.hw.type == 3 && arp.hw.size == 7))")
+	check "$name" "$([ "$wrong" -eq 0 ]; echo $?)" "$wrong ARP packets of no medium"
+	ips=$(count "$f" "ip")
+	check "$name" "$([ "$ips" -gt 0 ]; echo $?)" "no IP inside"
+done
+
 # Same seed, same bytes; another seed, other bytes.
 for run in 1 1b 2; do
 	seed=${run%b}
@@ -67,10 +81,10 @@ for run in 1 1b 2; do
 	    --hosts=3 --RngRun=$seed >/dev/null
 done
 same=0
-for f in "$work"/det1/*.pcap; do
+for f in "$work"/det1/*.pcap "$work"/det1/*.csv "$work"/det1/*.log; do
 	cmp -s "$f" "$work/det1b/$(basename "$f")" || same=1
 done
-check determinism "$same" "same RngRun gave different pcaps"
+check determinism "$same" "same RngRun gave different pcaps, CSV or log"
 differ=1
 for f in "$work"/det1/*.pcap; do
 	cmp -s "$f" "$work/det2/$(basename "$f")" || differ=0
