@@ -238,3 +238,46 @@ fx_dump(struct fx *fx)
 
 	bsd_netstat_rn(fx->k, fx_emit, NULL);
 }
+
+static struct fx *fx_live[8];
+
+struct fx *
+fx_keep(struct fx *fx)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(fx_live) / sizeof(fx_live[0]); i++) {
+		if (fx_live[i] == NULL) {
+			fx_live[i] = fx;
+			return fx;
+		}
+	}
+	fail_msg("more than %zu fixtures in one test",
+	    sizeof(fx_live) / sizeof(fx_live[0]));
+	return fx;
+}
+
+void
+fx_drop(struct fx *fx)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(fx_live) / sizeof(fx_live[0]); i++)
+		if (fx_live[i] == fx)
+			fx_live[i] = NULL;
+	fx_free(fx);
+}
+
+int
+fx_cleanup(void **state)
+{
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(fx_live) / sizeof(fx_live[0]); i++) {
+		if (fx_live[i] != NULL)
+			fx_free(fx_live[i]);
+		fx_live[i] = NULL;
+	}
+	return 0;
+}

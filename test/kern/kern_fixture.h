@@ -66,6 +66,17 @@ struct bsd_rtentry *fx_lookup(struct fx *fx, const char *dst, unsigned plen);
 struct bsd_rtentry *fx_touch(struct fx *fx, const char *dst);
 /* Routing-socket messages of a type seen so far. */
 unsigned fx_nmsgs(const struct fx *fx, int type);
+/*
+ * Keep fx for the running test's teardown, which frees it even when an
+ * assertion fails, so that a failure is not buried under leak reports.
+ */
+struct fx *fx_keep(struct fx *fx);
+/* Free a kept fx now, before the test ends. */
+void	fx_drop(struct fx *fx);
+/* cmocka teardown: free every fixture the test kept. */
+int	fx_cleanup(void **state);
+/* A unit test whose kept fixtures are freed afterwards. */
+#define FX_TEST(f)	cmocka_unit_test_teardown(f, fx_cleanup)
 /* Print the table (for a failing test's context). */
 void	fx_dump(struct fx *fx);
 

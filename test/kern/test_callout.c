@@ -43,49 +43,13 @@ probe_fn(struct bsd_kernel *k, void *arg)
 		bsd_callout_stop(k, p->victim);
 }
 
-/*
- * The running test's fixtures, freed by its teardown even when an
- * assertion fails, so that a failure is not buried under leak reports.
- */
-static struct fx *live[4];
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
-static int
-cleanup(void **state)
-{
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
-	return 0;
-}
-
-#define T(f)	cmocka_unit_test_teardown(f, cleanup)
+#define T(f)	FX_TEST(f)
 
 /* A kernel with nothing pending: its own periodic callouts stopped. */
 static struct fx *
 quiet(void)
 {
-	struct fx *fx = keep(fx_new_bare(bsd_personality_find("netbsd-2")));
+	struct fx *fx = fx_keep(fx_new_bare(bsd_personality_find("netbsd-2")));
 	struct bsd_callout *c;
 
 	while ((c = BSD_TAILQ_FIRST(&fx->k->k_callouts)) != NULL)
@@ -423,7 +387,7 @@ test_deadline_after_timers_run(void **state)
 static void
 test_kernel_starts_with_its_tick(void **state)
 {
-	struct fx *fx = keep(fx_new_bare(
+	struct fx *fx = fx_keep(fx_new_bare(
 	    bsd_personality_find("netbsd-2")));
 	struct bsd_callout *tick = &fx->k->k_rttimer_ch;
 

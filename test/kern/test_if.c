@@ -14,49 +14,13 @@
 static const uint8_t mac1[6] = { 0x08, 0x00, 0x2b, 0x00, 0x49, 0xa4 };
 static const uint8_t mac2[6] = { 0x08, 0x00, 0x2b, 0x00, 0x49, 0xa5 };
 
-/*
- * The running test's fixtures, freed by its teardown even when an
- * assertion fails, so that a failure is not buried under leak reports.
- */
-static struct fx *live[4];
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
-static int
-cleanup(void **state)
-{
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
-	return 0;
-}
-
-#define T(f)	cmocka_unit_test_teardown(f, cleanup)
+#define T(f)	FX_TEST(f)
 
 static struct fx *
 bare(void)
 {
 
-	return keep(fx_new_bare(
+	return fx_keep(fx_new_bare(
 	    bsd_personality_find("netbsd-2")));
 }
 
@@ -206,7 +170,7 @@ test_attach_indexes_and_byindex(void **state)
 static void
 test_ifaddr_add_broadcast_route_clones(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifaddr *ifa;
 	struct bsd_rtentry *rt;
 
@@ -285,7 +249,7 @@ test_ifaddr_add_host_address(void **state)
 static void
 test_ifaddr_add_duplicate_eexist(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifnet *ifp2;
 	uint64_t total = bsd_rt_total(fx->k);
 
@@ -308,7 +272,7 @@ test_ifaddr_add_duplicate_eexist(void **state)
 static void
 test_ifwithnet_most_specific(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifnet *ifp2, *ifp3;
 	struct bsd_ifaddr *ifa;
 
@@ -340,7 +304,7 @@ test_ifwithnet_most_specific(void **state)
 static void
 test_ifwithaddr(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifaddr *ifa;
 
 	(void)state;
@@ -358,7 +322,7 @@ test_ifwithaddr(void **state)
 static void
 test_ifwithroute(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_sockaddr_in dst = fx_sin("172.16.0.0");
 	struct bsd_sockaddr_in gw = fx_sin("10.0.0.254");
 	struct bsd_sockaddr_dl sdl;
@@ -386,7 +350,7 @@ test_ifwithroute(void **state)
 static void
 test_ifaddr_delete_unknown(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifnet *ifp2;
 	unsigned n = fx->nmsgs;
 
@@ -406,7 +370,7 @@ test_ifaddr_delete_unknown(void **state)
 static void
 test_ifaddr_delete_removes_route(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	const struct bsd_rt_msg *del, *deladdr;
 	unsigned from;
 
@@ -446,7 +410,7 @@ test_ifaddr_delete_removes_route(void **state)
 static void
 test_ifaddr_add_sends_newaddr_then_add(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifnet *ifp2;
 	const struct bsd_rt_msg *na, *add;
 	unsigned from;
@@ -474,7 +438,7 @@ test_ifaddr_add_sends_newaddr_then_add(void **state)
 static void
 test_newaddr_carries_ifa(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	const struct bsd_rt_msg *na;
 
 	(void)state;
@@ -493,7 +457,7 @@ test_newaddr_carries_ifa(void **state)
 static void
 test_detach_removes_its_routes(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_ifnet *ifp2;
 	struct bsd_rtentry *held;
 	struct bsd_sockaddr_in dst;
@@ -539,7 +503,7 @@ test_detach_removes_its_routes(void **state)
 static void
 test_detach_last_interface(void **state)
 {
-	struct fx *fx = keep(fx_new("freebsd-4"));
+	struct fx *fx = fx_keep(fx_new("freebsd-4"));
 
 	(void)state;
 	(void)fx_touch(fx, "10.0.0.7");

@@ -17,48 +17,11 @@
  * teardown even when an assertion fails, so that a failure is not
  * buried under leak reports.
  */
-static struct fx *live[4];
 static struct bsd_kernel *livek;
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
-/* Free fx now, before the test ends. */
-static void
-drop(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++)
-		if (live[i] == fx)
-			live[i] = NULL;
-	fx_free(fx);
-}
-
 static int
 cleanup(void **state)
 {
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
+	(void)fx_cleanup(state);
 	bsd_kernel_destroy(livek);
 	livek = NULL;
 	return 0;
@@ -199,7 +162,7 @@ test_create_copies_personality_and_hooks(void **state)
 static void
 test_time_second_never_zero_at_boot(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 
 	(void)state;
 	assert_int_equal(fx->now, 0);
@@ -212,7 +175,7 @@ test_time_second_never_zero_at_boot(void **state)
 static void
 test_time_follows_the_clock(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	int64_t boot = bsd_time_second(fx->k);
 
 	(void)state;
@@ -280,7 +243,7 @@ test_deadline_hook_only_on_change(void **state)
 static void
 test_timers_runs_only_what_is_due(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rttimer_queue *q;
 	struct bsd_rtentry *rt;
 
@@ -429,19 +392,19 @@ test_destroy_busy_kernel_leaks_nothing(void **state)
 	 * build (LSan) fails this test if destroy leaks any of it.
 	 */
 	for (i = 0; i < bsd_personality_count(); i++) {
-		struct fx *fx = keep(fx_new_pers(bsd_personality_at(i)));
+		struct fx *fx = fx_keep(fx_new_pers(bsd_personality_at(i)));
 
 		make_busy(fx, &held);
 		assert_true(held->rt_refcnt > 0);
 		assert_true(fx->k->k_rtstat.rts_trash >= 1);
-		drop(fx);
+		fx_drop(fx);
 	}
 }
 
 static void
 test_destroy_is_silent(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rtentry *held;
 	struct host h;
 	unsigned nmsgs;
@@ -456,14 +419,14 @@ test_destroy_is_silent(void **state)
 	bsd_kernel_destroy(fx->k);
 	fx->k = NULL;
 	assert_int_equal(h.nmsgs, nmsgs);
-	drop(fx);
+	fx_drop(fx);
 }
 
 static void
 test_two_kernels_share_nothing(void **state)
 {
-	struct fx *a = keep(fx_new("netbsd-2"));
-	struct fx *b = keep(fx_new("freebsd-4"));
+	struct fx *a = fx_keep(fx_new("netbsd-2"));
+	struct fx *b = fx_keep(fx_new("freebsd-4"));
 	unsigned bmsgs;
 
 	(void)state;
@@ -498,7 +461,7 @@ test_two_kernels_share_nothing(void **state)
 	    BSD_RTF_GATEWAY | BSD_RTF_STATIC), ENOBUFS);
 
 	/* And one going away leaves the other whole. */
-	drop(b);
+	fx_drop(b);
 	assert_non_null(fx_touch(a, "10.0.0.6"));
 	assert_int_equal(bsd_rt_total(a->k), 6);
 }

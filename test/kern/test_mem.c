@@ -12,43 +12,7 @@
 
 #define RTCOST	(BSD_MEMCOST_RTENTRY + BSD_MEMCOST_RTKEYGW)
 
-/*
- * The running test's fixtures, freed by its teardown even when an
- * assertion fails, so that a failure is not buried under leak reports.
- */
-static struct fx *live[4];
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
-static int
-cleanup(void **state)
-{
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
-	return 0;
-}
-
-#define T(f)	cmocka_unit_test_teardown(f, cleanup)
+#define T(f)	FX_TEST(f)
 
 static void
 test_charge_uncharge_counters(void **state)
@@ -269,7 +233,7 @@ test_limit_from_personality(void **state)
 	(void)state;
 	assert_int_equal(bsd_personality_set(&p, "mem_limit", "4096", NULL),
 	    0);
-	fx = keep(fx_new_bare(&p));
+	fx = fx_keep(fx_new_bare(&p));
 	assert_int_equal(fx->k->k_mem.mb_limit, 4096);
 	assert_int_equal(fx->k->k_mem.mb_used, 0);
 }
@@ -277,7 +241,7 @@ test_limit_from_personality(void **state)
 static void
 test_route_charges_its_cost(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_membudget *mb = &fx->k->k_mem;
 	uint64_t used = mb->mb_used;
 
@@ -297,7 +261,7 @@ test_route_charges_its_cost(void **state)
 static void
 test_route_add_refused_at_limit(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_membudget *mb = &fx->k->k_mem;
 	uint64_t total = bsd_rt_total(fx->k);
 
@@ -320,7 +284,7 @@ static void
 test_clones_stop_at_limit(void **state)
 {
 	enum { N = 5 };
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_kernel *k = fx->k;
 	struct bsd_membudget *mb = &k->k_mem;
 	struct bsd_rtentry *rt, *parent;

@@ -9,43 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/*
- * The running test's fixtures, freed by its teardown even when an
- * assertion fails, so that a failure is not buried under leak reports.
- */
-static struct fx *live[4];
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
-static int
-cleanup(void **state)
-{
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
-	return 0;
-}
-
-#define T(f)	cmocka_unit_test_teardown(f, cleanup)
+#define T(f)	FX_TEST(f)
 
 /* netstat's output, a line at a time. */
 struct out {
@@ -141,7 +105,7 @@ test_header(void **state)
 		"Destination", "Gateway", "Flags", "Refs", "Use", "Mtu",
 		"Interface", "Expire"
 	};
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct out o;
 	struct row h;
 	unsigned i;
@@ -168,7 +132,7 @@ test_rows_in_key_order(void **state)
 		"default", "10/8", "10.0.0/24", "10.0.0.5", "10.1/16",
 		"10.1.2.128/25", "192.168.7.7"
 	};
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct row r;
 	struct out o;
 	unsigned i;
@@ -214,7 +178,7 @@ test_netnames(void **state)
 		{ "10.2.0.0", 32, "10.2.0.0" },
 		{ "192.168.7.7", 32, "192.168.7.7" },
 	};
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rtentry *rt;
 	char buf[32];
 	size_t i;
@@ -240,7 +204,7 @@ test_netnames(void **state)
 static void
 test_row_static_default(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct row r;
 
 	(void)state;
@@ -252,8 +216,8 @@ test_row_static_default(void **state)
 static void
 test_row_interface_route(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
-	struct fx *ll = keep(fx_new_ll(bsd_personality_find("netbsd-2")));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct fx *ll = fx_keep(fx_new_ll(bsd_personality_find("netbsd-2")));
 	struct row r;
 
 	(void)state;
@@ -267,7 +231,7 @@ test_row_interface_route(void **state)
 static void
 test_row_netbsd2_clone(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct row r;
 
 	(void)state;
@@ -282,7 +246,7 @@ test_row_netbsd2_clone(void **state)
 static void
 test_row_freebsd4_clone_referenced(void **state)
 {
-	struct fx *fx = keep(fx_new("freebsd-4"));
+	struct fx *fx = fx_keep(fx_new("freebsd-4"));
 	struct bsd_sockaddr_in dst = fx_sin("192.168.5.5");
 	struct bsd_rtentry *rt;
 	struct row r;
@@ -300,7 +264,7 @@ test_row_freebsd4_clone_referenced(void **state)
 static void
 test_row_freebsd4_expire_counts_down(void **state)
 {
-	struct fx *fx = keep(fx_new("freebsd-4"));
+	struct fx *fx = fx_keep(fx_new("freebsd-4"));
 	struct row r;
 
 	(void)state;
@@ -320,7 +284,7 @@ test_row_freebsd4_expire_counts_down(void **state)
 static void
 test_row_redirect(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct row r;
 
 	(void)state;
@@ -334,7 +298,7 @@ test_row_redirect(void **state)
 static void
 test_row_mtu(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rt_metrics rmx;
 	struct row r;
 
@@ -358,7 +322,7 @@ test_row_mtu(void **state)
 static void
 test_row_refs_and_use(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_sockaddr_in dst = fx_sin("192.168.1.1");
 	struct bsd_rtentry *a, *b;
 	struct row r;
@@ -384,7 +348,7 @@ static void
 test_row_link_gateway(void **state)
 {
 	static const uint8_t mac[6] = { 0x00, 0x0c, 0x29, 0x01, 0x02, 0x03 };
-	struct fx *fx = keep(fx_new_ll(bsd_personality_find("netbsd-2")));
+	struct fx *fx = fx_keep(fx_new_ll(bsd_personality_find("netbsd-2")));
 	struct bsd_sockaddr_dl sdl;
 	struct bsd_rtentry *rt;
 	struct row r;
@@ -405,7 +369,7 @@ test_row_link_gateway(void **state)
 static void
 test_row_short_buffer(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	char buf[64];
 
 	(void)state;
@@ -425,7 +389,7 @@ test_row_short_buffer(void **state)
 static void
 test_row_freebsd4_default_flags(void **state)
 {
-	struct fx *fx = keep(fx_new("freebsd-4"));
+	struct fx *fx = fx_keep(fx_new("freebsd-4"));
 	struct row r;
 
 	(void)state;
@@ -442,7 +406,7 @@ test_row_freebsd4_default_flags(void **state)
 static void
 test_row_netbsd2_arp_entry_flags(void **state)
 {
-	struct fx *fx = keep(fx_new_ll(bsd_personality_find("netbsd-2")));
+	struct fx *fx = fx_keep(fx_new_ll(bsd_personality_find("netbsd-2")));
 	struct row r;
 
 	(void)state;
@@ -474,7 +438,7 @@ word_end(const char *s, int from)
 static void
 test_header_aligns_with_rows(void **state)
 {
-	struct fx *fx = keep(fx_new("freebsd-4"));
+	struct fx *fx = fx_keep(fx_new("freebsd-4"));
 	const char *h, *row;
 	struct out o;
 	int fl, refs, use, mtu;

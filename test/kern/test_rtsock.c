@@ -12,43 +12,7 @@
 #define RTA_DGN	(BSD_RTA(BSD_RTAX_DST) | BSD_RTA(BSD_RTAX_GATEWAY) | \
 		    BSD_RTA(BSD_RTAX_NETMASK))
 
-/*
- * The running test's fixtures, freed by its teardown even when an
- * assertion fails, so that a failure is not buried under leak reports.
- */
-static struct fx *live[4];
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
-static int
-cleanup(void **state)
-{
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
-	return 0;
-}
-
-#define T(f)	cmocka_unit_test_teardown(f, cleanup)
+#define T(f)	FX_TEST(f)
 
 /* A listener of our own. */
 struct sub {
@@ -119,7 +83,7 @@ static struct fx *
 no_default(void)
 {
 	static const uint8_t mac[6] = { 0x08, 0x00, 0x2b, 0x00, 0x49, 0xa4 };
-	struct fx *fx = keep(fx_new_bare(bsd_personality_find("netbsd-2")));
+	struct fx *fx = fx_keep(fx_new_bare(bsd_personality_find("netbsd-2")));
 
 	fx->ifp = bsd_if_attach(fx->k, "eth0", BSD_IFT_ETHER, mac, 6, 1500,
 	    BSD_IFF_UP | BSD_IFF_BROADCAST | BSD_IFF_RUNNING);
@@ -132,7 +96,7 @@ no_default(void)
 static void
 test_subscribers_share_kernel_order(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct sub a, b;
 	unsigned i, from = fx->nmsgs;
 
@@ -173,7 +137,7 @@ test_subscribers_share_kernel_order(void **state)
 static void
 test_subscribe_limit(void **state)
 {
-	struct fx *fx = keep(fx_new_bare(bsd_personality_find("netbsd-2")));
+	struct fx *fx = fx_keep(fx_new_bare(bsd_personality_find("netbsd-2")));
 	struct sub s[BSD_RTSOCK_MAXSUBS];
 	unsigned i;
 
@@ -192,7 +156,7 @@ test_subscribe_limit(void **state)
 static void
 test_unsubscribe(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct sub a, b, c;
 
 	(void)state;
@@ -224,7 +188,7 @@ test_unsubscribe(void **state)
 static void
 test_seq_counts_unheard_messages(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct sub a;
 	uint32_t seq = fx->k->k_rtsock.rs_seq;
 	uint64_t adds = fx->k->k_rtsock.rs_msgs[BSD_RTM_ADD];
@@ -271,7 +235,7 @@ test_miss_without_route(void **state)
 static void
 test_clone_sends_add(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	const struct bsd_rt_msg *m;
 	unsigned n = fx->nmsgs;
 
@@ -304,7 +268,7 @@ test_clone_sends_add(void **state)
 static void
 test_redirect_names_its_author(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	const struct bsd_rt_msg *m;
 
 	(void)state;
@@ -333,7 +297,7 @@ test_redirect_names_its_author(void **state)
 static void
 test_deletemsg_sends_delete(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	const struct bsd_rt_msg *m;
 
 	(void)state;
@@ -364,7 +328,7 @@ test_deletemsg_sends_delete(void **state)
 static void
 test_kernel_messages_carry_done(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct fx *nd = no_default();
 	struct bsd_sockaddr_in dst = fx_sin("192.168.1.1");
 
@@ -396,7 +360,7 @@ test_kernel_messages_carry_done(void **state)
 static void
 test_request_round_trip(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rtentry *rt;
 	struct bsd_rt_msg m;
 	unsigned n;
@@ -472,7 +436,7 @@ test_request_round_trip(void **state)
 static void
 test_request_errors(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rt_msg m;
 	unsigned n;
 
@@ -535,7 +499,7 @@ test_request_errors(void **state)
 static void
 test_request_echo_done(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rt_msg m;
 
 	(void)state;
@@ -560,7 +524,7 @@ test_request_echo_done(void **state)
 static void
 test_request_change_without_mask_is_best_match(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_rt_msg m;
 	int error;
 

@@ -15,24 +15,6 @@
  * The running test's fixtures, freed by its teardown even when an
  * assertion fails, so that a failure is not buried under leak reports.
  */
-static struct fx *live[4];
-
-static struct fx *
-keep(struct fx *fx)
-{
-	unsigned i;
-
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] == NULL) {
-			live[i] = fx;
-			return fx;
-		}
-	}
-	fail_msg("more than %zu fixtures in one test",
-	    sizeof(live) / sizeof(live[0]));
-	return fx;
-}
-
 /* What the custom timer functions saw. */
 static struct calls {
 	int			n;
@@ -45,14 +27,7 @@ static struct calls {
 static int
 cleanup(void **state)
 {
-	unsigned i;
-
-	(void)state;
-	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++) {
-		if (live[i] != NULL)
-			fx_free(live[i]);
-		live[i] = NULL;
-	}
+	(void)fx_cleanup(state);
 	memset(&calls, 0, sizeof(calls));
 	return 0;
 }
@@ -94,7 +69,7 @@ func_b(struct bsd_kernel *k, struct bsd_rtentry *rt, struct bsd_rttimer *r)
 static struct fx *
 setup_host(const char *dst, struct bsd_rtentry **rtp)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 
 	assert_int_equal(fx_add(fx, dst, 32, "10.0.0.254", BSD_RTF_GATEWAY),
 	    0);
@@ -126,7 +101,7 @@ on_queue(const struct bsd_rttimer_queue *q, const struct bsd_rtentry *rt)
 static void
 test_tick_every_second(void **state)
 {
-	struct fx *fx = keep(fx_new("netbsd-2"));
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
 	struct bsd_callout *tick = &fx->k->k_rttimer_ch;
 
 	(void)state;
