@@ -6,7 +6,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE     ?= cmake
 CTEST     ?= ctest
 
-.PHONY: all deps build build-san test demo bench fuzz clean
+.PHONY: all deps build build-san test demo bench fuzz test-intree clean
 
 all: build
 
@@ -43,5 +43,9 @@ FUZZTIME ?= 60
 fuzz: deps
 	sh test/fuzz/run.sh $(FUZZTIME) build-fuzz
 
+# bsdnet built inside Debian's ns-3 3.37 source tree (slow; not in CI).
+test-intree: deps
+	sh tools/test-intree.sh build-intree
+
 clean:
-	rm -rf $(BUILD) $(SANBUILD) build-fuzz
+	rm -rf $(BUILD) $(SANBUILD) build-fuzz build-intree

@@ -579,7 +579,12 @@ ArcnetNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocol
     {
         bytes += frame->GetSize();
     }
-    if (m_linkUp && m_queue->WouldOverflow(static_cast<uint32_t>(frames.size()), bytes))
+    // Queue::WouldOverflow is ns-3.37's; this is the same test for older trees.
+    QueueSize max = m_queue->GetMaxSize();
+    bool overflow = max.GetUnit() == QueueSizeUnit::PACKETS
+                        ? m_queue->GetNPackets() + frames.size() > max.GetValue()
+                        : m_queue->GetNBytes() + bytes > max.GetValue();
+    if (m_linkUp && overflow)
     {
         NS_LOG_LOGIC("no room for " << frames.size() << " fragments");
         m_macTxDropTrace(packet);

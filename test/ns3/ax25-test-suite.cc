@@ -214,6 +214,36 @@ DoSendFrame(Ptr<Ax25NetDevice> dev, Bytes f, Probe* pr)
 }
 
 /**
+ * \brief Send a payload through NetDevice::Send (scheduled).
+ * \param dev device
+ * \param payload the payload
+ * \param to destination
+ * \param protocol protocol number
+ * \param pr probe
+ */
+void
+DoSend(Ptr<Ax25NetDevice> dev, Bytes payload, Address to, uint16_t protocol, Probe* pr)
+{
+    pr->sendResults.push_back(
+        dev->Send(Create<Packet>(payload.data(), payload.size()), to, protocol));
+}
+
+/**
+ * \brief Sends Send() must refuse (scheduled): a protocol AX.25 does not
+ * carry, a destination of the wrong size, a payload above the MTU.
+ * \param dev device
+ * \param to a valid destination
+ * \param pr probe
+ */
+void
+DoBadSends(Ptr<Ax25NetDevice> dev, Address to, Probe* pr)
+{
+    pr->sendResults.push_back(dev->Send(Create<Packet>(10), to, 0x86dd));
+    pr->sendResults.push_back(dev->Send(Create<Packet>(10), Address(), 0x0800));
+    pr->sendResults.push_back(dev->Send(Create<Packet>(257), to, 0x0800));
+}
+
+/**
  * \brief Build a network of n stations on one channel.
  * \param helper the helper (attributes already set)
  * \param n stations
@@ -409,26 +439,16 @@ class Ax25UnicastTestCase : public Ax25TestCase
             payload[i] = static_cast<uint8_t>(0x45 + i);
         }
         Simulator::Schedule(Seconds(1),
-                            [&]()
-                            {
-                                pr[0].sendResults.push_back(
-                                    dev[0]->Send(Create<Packet>(payload.data(), payload.size()),
-                                                 dev[1]->GetAddress(),
-                                                 0x0800));
-                            });
+                            &DoSend,
+                            dev[0],
+                            payload,
+                            dev[1]->GetAddress(),
+                            0x0800,
+                            &pr[0]);
         Bytes toKernel = MakeFrame(dev[0], dev[3]->GetAddress(), 60, 7);
         Simulator::Schedule(Seconds(10), &DoSendFrame, dev[0], toKernel, &pr[0]);
         // A protocol AX.25 does not carry here, a destination of the wrong size.
-        Simulator::Schedule(
-            Seconds(20),
-            [&]()
-            {
-                pr[0].sendResults.push_back(
-                    dev[0]->Send(Create<Packet>(10), dev[1]->GetAddress(), 0x86dd));
-                pr[0].sendResults.push_back(dev[0]->Send(Create<Packet>(10), Address(), 0x0800));
-                pr[0].sendResults.push_back(
-                    dev[0]->Send(Create<Packet>(257), dev[1]->GetAddress(), 0x0800));
-            });
+        Simulator::Schedule(Seconds(20), &DoBadSends, dev[0], dev[1]->GetAddress(), &pr[0]);
         // A frame for station 1 with an unknown PID: counted, not delivered.
         Bytes badPid = MakeFrame(dev[0], dev[1]->GetAddress(), 30);
         badPid[15] = 0xf0;
@@ -516,7 +536,9 @@ class Ax25TimingTestCase : public Ax25TestCase
         Simulator::Schedule(t0, &DoSendFrame, dev[0], f, &pr[0]);
         Simulator::Run();
 
-        Time air = txDelay + Seconds((100.0 + Ax25NetDevice::FRAME_OVERHEAD) * 8 / rate);
+        // As the model computes it (ns-3.35 truncates, 3.37 rounds: 1 ns).
+        Time air = txDelay + DataRate(static_cast<uint64_t>(rate))
+                                 .CalculateBytesTxTime(100 + Ax25NetDevice::FRAME_OVERHEAD);
         Time delay = MicroSeconds(10);
         NS_TEST_ASSERT_MSG_EQ(Ax25NetDevice::FRAME_OVERHEAD, 4, "flags + FCS");
         NS_TEST_ASSERT_MSG_EQ(pr[0].txBeginTimes.size(), 1, "one transmission");
@@ -858,13 +880,12 @@ class Ax25BroadcastTestCase : public Ax25TestCase
         NS_TEST_ASSERT_MSG_EQ(Build(helper, 4, pr, dev), true, "trace sources");
         Bytes arp(28, 0x11);
         Simulator::Schedule(Seconds(1),
-                            [&]()
-                            {
-                                pr[0].sendResults.push_back(
-                                    dev[0]->Send(Create<Packet>(arp.data(), arp.size()),
-                                                 dev[0]->GetBroadcast(),
-                                                 0x0806));
-                            });
+                            &DoSend,
+                            dev[0],
+                            arp,
+                            dev[0]->GetBroadcast(),
+                            0x0806,
+                            &pr[0]);
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(Nth(pr[0].sendResults, 0), true, "Send to QST");
         for (uint32_t i = 1; i < 4; i++)
