@@ -94,54 +94,13 @@ ArcnetNetDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&ArcnetNetDevice::m_queue),
                           MakePointerChecker<Queue<Packet>>())
-            .AddTraceSource("MacTx",
-                            "A frame has been queued for transmission.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_macTxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacTxDrop",
-                            "A frame or packet was dropped before the queue "
-                            "(queue full, link down, cannot be framed).",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_macTxDropTrace),
-                            "ns3::Packet::TracedCallback")
             .AddTraceSource("MacPromiscRx",
                             "A parsed packet goes to the promiscuous receive callback.",
                             MakeTraceSourceAccessor(&ArcnetNetDevice::m_macPromiscRxTrace),
                             "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacRx",
-                            "A frame for this station (or broadcast) was received.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_macRxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacRxDrop",
-                            "A frame for this station was dropped by the media code.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_macRxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyTxBegin",
-                            "A packet starts to leave this station.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_phyTxBeginTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyTxEnd",
-                            "A packet's last bit has left this station.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_phyTxEndTrace),
-                            "ns3::Packet::TracedCallback")
             .AddTraceSource("PhyTxDrop",
                             "No station answered the enquiry for this frame.",
                             MakeTraceSourceAccessor(&ArcnetNetDevice::m_phyTxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyRxEnd",
-                            "A packet's last bit has reached this station.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_phyRxEndTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyRxDrop",
-                            "A frame too short to carry its header was dropped.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_phyRxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("Sniffer",
-                            "Frames sent by and received for this station.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_snifferTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PromiscSniffer",
-                            "Every frame this station sends or sees on the network.",
-                            MakeTraceSourceAccessor(&ArcnetNetDevice::m_promiscSnifferTrace),
                             "ns3::Packet::TracedCallback");
     return tid;
 }
@@ -150,9 +109,7 @@ ArcnetNetDevice::ArcnetNetDevice()
     : m_index(0),
       m_stationId(0),
       m_rfc1051(false),
-      m_ifIndex(0),
-      m_mtu(MediaIpMtu(&bsd_media_arcnet, 0)),
-      m_linkUp(false)
+      m_mtu(MediaIpMtu(&bsd_media_arcnet, 0))
 {
     NS_LOG_FUNCTION(this);
 }
@@ -168,10 +125,6 @@ ArcnetNetDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     m_channel = nullptr;
     m_queue = nullptr;
-    m_node = nullptr;
-    m_rxCallback.Nullify();
-    m_promiscRxCallback.Nullify();
-    m_frameRxCallback.Nullify();
     m_mediaState.clear();
     m_mediaState.shrink_to_fit();
     BsdFramedNetDevice::DoDispose();
@@ -399,12 +352,6 @@ ArcnetNetDevice::SendFrame(Ptr<Packet> frame)
     return true;
 }
 
-void
-ArcnetNetDevice::SetFrameReceiveCallback(FrameReceiveCallback cb)
-{
-    m_frameRxCallback = cb;
-}
-
 const struct bsd_media*
 ArcnetNetDevice::GetMedia() const
 {
@@ -421,18 +368,6 @@ void
 ArcnetNetDevice::GetLinkAddress(uint8_t* buf) const
 {
     buf[0] = m_stationId;
-}
-
-void
-ArcnetNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-ArcnetNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
 }
 
 Ptr<Channel>
@@ -473,24 +408,6 @@ ArcnetNetDevice::GetAddress() const
     return MakeAddress(m_stationId);
 }
 
-bool
-ArcnetNetDevice::IsLinkUp() const
-{
-    return m_linkUp;
-}
-
-void
-ArcnetNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChangeCallbacks.ConnectWithoutContext(callback);
-}
-
-bool
-ArcnetNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
 Address
 ArcnetNetDevice::GetBroadcast() const
 {
@@ -514,18 +431,6 @@ Address
 ArcnetNetDevice::GetMulticast([[maybe_unused]] Ipv6Address addr) const
 {
     return GetBroadcast();
-}
-
-bool
-ArcnetNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-bool
-ArcnetNetDevice::IsBridge() const
-{
-    return false;
 }
 
 bool
@@ -611,36 +516,6 @@ ArcnetNetDevice::SendFrom(Ptr<Packet> packet,
         return false;
     }
     return Send(packet, dest, protocolNumber);
-}
-
-Ptr<Node>
-ArcnetNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-ArcnetNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-ArcnetNetDevice::NeedsArp() const
-{
-    return true;
-}
-
-void
-ArcnetNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-ArcnetNetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
 }
 
 bool

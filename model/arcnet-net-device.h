@@ -162,38 +162,25 @@ class ArcnetNetDevice : public BsdFramedNetDevice
 
     // Inherited from BsdFramedNetDevice
     bool SendFrame(Ptr<Packet> frame) override;
-    void SetFrameReceiveCallback(FrameReceiveCallback cb) override;
     const struct bsd_media* GetMedia() const override;
     uint32_t GetMediaFlags() const override;
     void GetLinkAddress(uint8_t* buf) const override;
 
     // Inherited from NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
     bool SetMtu(const uint16_t mtu) override;
     uint16_t GetMtu() const override;
     void SetAddress(Address address) override;
     Address GetAddress() const override;
-    bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
     Address GetBroadcast() const override;
     bool IsMulticast() const override;
     Address GetMulticast(Ipv4Address multicastGroup) const override;
     Address GetMulticast(Ipv6Address addr) const override;
-    bool IsPointToPoint() const override;
-    bool IsBridge() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
     bool SendFrom(Ptr<Packet> packet,
                   const Address& source,
                   const Address& dest,
                   uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb) override;
     bool SupportsSendFrom() const override;
 
   protected:
@@ -218,31 +205,13 @@ class ArcnetNetDevice : public BsdFramedNetDevice
     Ptr<ArcnetChannel> m_channel;      //!< the network
     uint32_t m_index;                  //!< index on the channel
     Ptr<Queue<Packet>> m_queue;        //!< transmit queue
-    Ptr<Node> m_node;                  //!< the node
     uint8_t m_stationId;               //!< this station's ID
     bool m_rfc1051;                    //!< RFC 1051 encapsulation
-    uint32_t m_ifIndex;                //!< interface index
     uint16_t m_mtu;                    //!< IP MTU
-    bool m_linkUp;                     //!< attached to a network
     std::vector<uint8_t> m_mediaState; //!< C media state
 
-    NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous receive callback
-    FrameReceiveCallback m_frameRxCallback;                //!< whole-frame receive callback
-    TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
-
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< MacTx
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;      //!< MacTxDrop
-    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;   //!< MacPromiscRx
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;          //!< MacRx
-    TracedCallback<Ptr<const Packet>> m_macRxDropTrace;      //!< MacRxDrop
-    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;     //!< PhyTxBegin
-    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;       //!< PhyTxEnd
-    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;      //!< PhyTxDrop
-    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;       //!< PhyRxEnd
-    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< PhyRxDrop
-    TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< Sniffer
-    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< PromiscSniffer
+    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace; //!< MacPromiscRx
+    TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;    //!< PhyTxDrop
 };
 
 } // namespace ns3

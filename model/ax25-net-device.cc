@@ -103,55 +103,13 @@ Ax25NetDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&Ax25NetDevice::m_queue),
                           MakePointerChecker<Queue<Packet>>())
-            .AddTraceSource("MacTx",
-                            "A frame has been queued for transmission.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_macTxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacTxDrop",
-                            "A frame was dropped before queueing (queue full, link down, "
-                            "bad size).",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_macTxDropTrace),
-                            "ns3::Packet::TracedCallback")
             .AddTraceSource("MacTxBackoff",
                             "The transmitter deferred to a carrier or waited a slot.",
                             MakeTraceSourceAccessor(&Ax25NetDevice::m_macTxBackoffTrace),
                             "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacRx",
-                            "A frame addressed to this station (or QST) was received.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_macRxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacRxDrop",
-                            "A frame addressed to this station could not be parsed.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_macRxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyTxBegin",
-                            "The station keyed up to send a frame.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_phyTxBeginTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyTxEnd",
-                            "The station finished sending a frame.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_phyTxEndTrace),
-                            "ns3::Packet::TracedCallback")
             .AddTraceSource("PhyRxBegin",
                             "A transmission started to be heard.",
                             MakeTraceSourceAccessor(&Ax25NetDevice::m_phyRxBeginTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyRxEnd",
-                            "A frame was heard intact.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_phyRxEndTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyRxDrop",
-                            "A frame was lost: it overlapped another, or the station was "
-                            "transmitting.",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_phyRxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("Sniffer",
-                            "Frames sent, and frames received for this station (pcap).",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_snifferTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PromiscSniffer",
-                            "Frames sent, and every frame heard intact (pcap).",
-                            MakeTraceSourceAccessor(&Ax25NetDevice::m_promiscSnifferTrace),
                             "ns3::Packet::TracedCallback");
     return tid;
 }
@@ -208,14 +166,12 @@ Ax25NetDevice::AddressToCallsign(const Address& address)
 }
 
 Ax25NetDevice::Ax25NetDevice()
-    : m_ifIndex(0),
-      m_mtu(256),
+    : m_mtu(256),
       m_persistence(63.0 / 256.0),
       m_slotTime(MilliSeconds(100)),
       m_txDelay(MilliSeconds(300)),
       m_txState(READY),
-      m_carriers(0),
-      m_linkUp(false)
+      m_carriers(0)
 {
     NS_LOG_FUNCTION(this);
     bsd_media_ax25.md_aton("N0CALL", m_address);
@@ -235,7 +191,6 @@ Ax25NetDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     Simulator::Cancel(m_backoffEvent);
     Simulator::Cancel(m_txEndEvent);
-    m_node = nullptr;
     m_channel = nullptr;
     m_queue = nullptr;
     m_rng = nullptr;
@@ -244,16 +199,6 @@ Ax25NetDevice::DoDispose()
     m_carriers = 0;
     m_txState = READY;
     m_linkUp = false;
-    m_rxCallback =
-        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
-    m_promiscRxCallback = MakeNullCallback<bool,
-                                           Ptr<NetDevice>,
-                                           Ptr<const Packet>,
-                                           uint16_t,
-                                           const Address&,
-                                           const Address&,
-                                           PacketType>();
-    m_frameRxCallback = MakeNullCallback<void, Ptr<NetDevice>, Ptr<const Packet>>();
     BsdFramedNetDevice::DoDispose();
 }
 
@@ -664,12 +609,6 @@ Ax25NetDevice::ReceiveFrame(Ptr<Packet> frame)
 
 // ------------------------------------------------------------ NetDevice glue
 
-void
-Ax25NetDevice::SetFrameReceiveCallback(FrameReceiveCallback cb)
-{
-    m_frameRxCallback = cb;
-}
-
 const struct bsd_media*
 Ax25NetDevice::GetMedia() const
 {
@@ -680,18 +619,6 @@ void
 Ax25NetDevice::GetLinkAddress(uint8_t* buf) const
 {
     std::memcpy(buf, m_address, AX25_ADDRLEN);
-}
-
-void
-Ax25NetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-Ax25NetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
 }
 
 Ptr<Channel>
@@ -741,24 +668,6 @@ Ax25NetDevice::GetAddress() const
     return Address(GetAddressType(), m_address, AX25_ADDRLEN);
 }
 
-bool
-Ax25NetDevice::IsLinkUp() const
-{
-    return m_linkUp;
-}
-
-void
-Ax25NetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChangeCallbacks.ConnectWithoutContext(callback);
-}
-
-bool
-Ax25NetDevice::IsBroadcast() const
-{
-    return true;
-}
-
 Address
 Ax25NetDevice::GetBroadcast() const
 {
@@ -783,48 +692,6 @@ Ax25NetDevice::GetMulticast(Ipv6Address addr) const
 {
     NS_LOG_FUNCTION(this << addr);
     return GetBroadcast();
-}
-
-bool
-Ax25NetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-bool
-Ax25NetDevice::IsBridge() const
-{
-    return false;
-}
-
-Ptr<Node>
-Ax25NetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-Ax25NetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-Ax25NetDevice::NeedsArp() const
-{
-    return true;
-}
-
-void
-Ax25NetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-Ax25NetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
 }
 
 bool

@@ -185,37 +185,24 @@ class Ax25NetDevice : public BsdFramedNetDevice
 
     // BsdFramedNetDevice
     bool SendFrame(Ptr<Packet> frame) override;
-    void SetFrameReceiveCallback(FrameReceiveCallback cb) override;
     const struct bsd_media* GetMedia() const override;
     void GetLinkAddress(uint8_t* buf) const override;
 
     // NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
     bool SetMtu(const uint16_t mtu) override;
     uint16_t GetMtu() const override;
     void SetAddress(Address address) override;
     Address GetAddress() const override;
-    bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
     Address GetBroadcast() const override;
     bool IsMulticast() const override;
     Address GetMulticast(Ipv4Address multicastGroup) const override;
     Address GetMulticast(Ipv6Address addr) const override;
-    bool IsPointToPoint() const override;
-    bool IsBridge() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
     bool SendFrom(Ptr<Packet> packet,
                   const Address& source,
                   const Address& dest,
                   uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb) override;
     bool SupportsSendFrom() const override;
 
   protected:
@@ -274,41 +261,24 @@ class Ax25NetDevice : public BsdFramedNetDevice
      */
     void ReceiveFrame(Ptr<Packet> frame);
 
-    Ptr<Node> m_node;                                      //!< our node
-    Ptr<Ax25Channel> m_channel;                            //!< the channel
-    mutable Ptr<Queue<Packet>> m_queue;                    //!< transmit queue
-    Ptr<UniformRandomVariable> m_rng;                      //!< persistence draws
-    uint32_t m_ifIndex;                                    //!< interface index
-    uint16_t m_mtu;                                        //!< IP MTU
-    uint8_t m_address[7];                                  //!< our canonical address
-    std::vector<uint8_t> m_mdState;                        //!< md_input/md_output state
-    double m_persistence;                                  //!< p
-    Time m_slotTime;                                       //!< SlotTime
-    Time m_txDelay;                                        //!< TxDelay
-    TxState m_txState;                                     //!< transmitter state
-    Ptr<Packet> m_currentFrame;                            //!< frame in hand
-    EventId m_backoffEvent;                                //!< next slot
-    EventId m_txEndEvent;                                  //!< end of transmission
-    uint32_t m_carriers;                                   //!< transmissions heard now
-    std::map<uint64_t, Reception> m_receptions;            //!< by channel tx number
-    bool m_linkUp;                                         //!< attached
-    TracedCallback<> m_linkChangeCallbacks;                //!< link change
-    NetDevice::ReceiveCallback m_rxCallback;               //!< upper layer
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous
-    FrameReceiveCallback m_frameRxCallback;                //!< BsdKernel
+    Ptr<Ax25Channel> m_channel;                 //!< the channel
+    mutable Ptr<Queue<Packet>> m_queue;         //!< transmit queue
+    Ptr<UniformRandomVariable> m_rng;           //!< persistence draws
+    uint16_t m_mtu;                             //!< IP MTU
+    uint8_t m_address[7];                       //!< our canonical address
+    std::vector<uint8_t> m_mdState;             //!< md_input/md_output state
+    double m_persistence;                       //!< p
+    Time m_slotTime;                            //!< SlotTime
+    Time m_txDelay;                             //!< TxDelay
+    TxState m_txState;                          //!< transmitter state
+    Ptr<Packet> m_currentFrame;                 //!< frame in hand
+    EventId m_backoffEvent;                     //!< next slot
+    EventId m_txEndEvent;                       //!< end of transmission
+    uint32_t m_carriers;                        //!< transmissions heard now
+    std::map<uint64_t, Reception> m_receptions; //!< by channel tx number
 
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< frame queued
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;      //!< frame not queued
-    TracedCallback<Ptr<const Packet>> m_macTxBackoffTrace;   //!< deferred a slot/carrier
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;          //!< frame for us
-    TracedCallback<Ptr<const Packet>> m_macRxDropTrace;      //!< frame for us unparsable
-    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;     //!< key up
-    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;       //!< key down
-    TracedCallback<Ptr<const Packet>> m_phyRxBeginTrace;     //!< carrier heard
-    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;       //!< frame heard intact
-    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< frame lost
-    TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< sent, or received for us
-    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< sent or heard
+    TracedCallback<Ptr<const Packet>> m_macTxBackoffTrace; //!< deferred a slot/carrier
+    TracedCallback<Ptr<const Packet>> m_phyRxBeginTrace;   //!< carrier heard
 };
 
 } // namespace ns3

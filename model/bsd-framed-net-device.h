@@ -6,7 +6,10 @@
 
 #include "ns3/callback.h"
 #include "ns3/net-device.h"
+#include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/ptr.h"
+#include "ns3/traced-callback.h"
 
 extern "C"
 {
@@ -27,6 +30,14 @@ namespace ns3
  * in the pcap files and in the model is one and the same: the C core's.
  * The usual NetDevice::Send() also works (it frames through the same
  * media code), so other stacks may use the devices too.
+ *
+ * This class holds what the three devices share: the node, interface
+ * index, link state and link change callbacks, the receive callbacks,
+ * the NetDevice accessors that are the same for all of them (all are
+ * broadcast media that need ARP, none is point-to-point or a bridge) and
+ * the trace sources MacTx, MacTxDrop, MacRx, MacRxDrop, PhyTxBegin,
+ * PhyTxEnd, PhyRxEnd, PhyRxDrop, Sniffer and PromiscSniffer, which the
+ * subclasses fire.
  */
 class BsdFramedNetDevice : public NetDevice
 {
@@ -40,6 +51,9 @@ class BsdFramedNetDevice : public NetDevice
      */
     static TypeId GetTypeId();
 
+    BsdFramedNetDevice();
+    ~BsdFramedNetDevice() override;
+
     /**
      * \brief Queue one complete frame for transmission.
      * \param frame the frame, link header first
@@ -51,7 +65,7 @@ class BsdFramedNetDevice : public NetDevice
      * \brief Set who hears the frames this device receives.
      * \param cb the callback
      */
-    virtual void SetFrameReceiveCallback(FrameReceiveCallback cb) = 0;
+    virtual void SetFrameReceiveCallback(FrameReceiveCallback cb);
 
     /**
      * \brief The C core's description of the medium.
@@ -70,6 +84,47 @@ class BsdFramedNetDevice : public NetDevice
      * \param buf receives GetMedia()->md_addrlen octets
      */
     virtual void GetLinkAddress(uint8_t* buf) const = 0;
+
+    // Inherited from NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    bool IsPointToPoint() const override;
+    bool IsBridge() const override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb) override;
+
+  protected:
+    /**
+     * \brief Drop the node and the receive callbacks; subclasses that
+     * override this call it last.
+     */
+    void DoDispose() override;
+
+    Ptr<Node> m_node;   //!< the node
+    uint32_t m_ifIndex; //!< interface index
+    bool m_linkUp;      //!< attached to a channel
+
+    NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous receive callback
+    FrameReceiveCallback m_frameRxCallback;                //!< whole-frame receive callback
+    TracedCallback<> m_linkChangeCallbacks;                //!< link change callbacks
+
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;      //!< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;          //!< MacRx
+    TracedCallback<Ptr<const Packet>> m_macRxDropTrace;      //!< MacRxDrop
+    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace;     //!< PhyTxBegin
+    TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;       //!< PhyTxEnd
+    TracedCallback<Ptr<const Packet>> m_phyRxEndTrace;       //!< PhyRxEnd
+    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< PhyRxDrop
+    TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< Sniffer
+    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< PromiscSniffer
 };
 
 } // namespace ns3

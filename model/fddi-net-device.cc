@@ -65,59 +65,16 @@ FddiNetDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&FddiNetDevice::m_queue),
                           MakePointerChecker<Queue<Packet>>())
-            .AddTraceSource("MacTx",
-                            "A frame has been queued for transmission.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_macTxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacTxDrop",
-                            "A frame or packet was dropped before the queue "
-                            "(queue full, link down, cannot be framed).",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_macTxDropTrace),
-                            "ns3::Packet::TracedCallback")
             .AddTraceSource("MacPromiscRx",
                             "A parsed frame goes to the promiscuous receive callback.",
                             MakeTraceSourceAccessor(&FddiNetDevice::m_macPromiscRxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacRx",
-                            "A frame for this station (or broadcast) was received.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_macRxTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("MacRxDrop",
-                            "A frame for this station was dropped by the media code.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_macRxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyTxBegin",
-                            "A frame starts to leave this station.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyTxBeginTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyTxEnd",
-                            "A frame's last bit has left this station.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyTxEndTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyRxEnd",
-                            "A frame's last bit has reached this station.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyRxEndTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PhyRxDrop",
-                            "A frame too short to carry its addresses was dropped.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_phyRxDropTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("Sniffer",
-                            "Frames sent by and received for this station.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_snifferTrace),
-                            "ns3::Packet::TracedCallback")
-            .AddTraceSource("PromiscSniffer",
-                            "Every frame this station sends or sees on the ring.",
-                            MakeTraceSourceAccessor(&FddiNetDevice::m_promiscSnifferTrace),
                             "ns3::Packet::TracedCallback");
     return tid;
 }
 
 FddiNetDevice::FddiNetDevice()
     : m_station(0),
-      m_ifIndex(0),
-      m_mtu(MediaIpMtu(&bsd_media_fddi, 0)),
-      m_linkUp(false)
+      m_mtu(MediaIpMtu(&bsd_media_fddi, 0))
 {
     NS_LOG_FUNCTION(this);
 }
@@ -133,10 +90,6 @@ FddiNetDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     m_channel = nullptr;
     m_queue = nullptr;
-    m_node = nullptr;
-    m_rxCallback.Nullify();
-    m_promiscRxCallback.Nullify();
-    m_frameRxCallback.Nullify();
     m_mediaState.clear();
     BsdFramedNetDevice::DoDispose();
 }
@@ -303,12 +256,6 @@ FddiNetDevice::SendFrame(Ptr<Packet> frame)
     return true;
 }
 
-void
-FddiNetDevice::SetFrameReceiveCallback(FrameReceiveCallback cb)
-{
-    m_frameRxCallback = cb;
-}
-
 const struct bsd_media*
 FddiNetDevice::GetMedia() const
 {
@@ -319,18 +266,6 @@ void
 FddiNetDevice::GetLinkAddress(uint8_t* buf) const
 {
     m_address.CopyTo(buf);
-}
-
-void
-FddiNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-FddiNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
 }
 
 Ptr<Channel>
@@ -369,24 +304,6 @@ FddiNetDevice::GetAddress() const
     return m_address;
 }
 
-bool
-FddiNetDevice::IsLinkUp() const
-{
-    return m_linkUp;
-}
-
-void
-FddiNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChangeCallbacks.ConnectWithoutContext(callback);
-}
-
-bool
-FddiNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
 Address
 FddiNetDevice::GetBroadcast() const
 {
@@ -409,18 +326,6 @@ Address
 FddiNetDevice::GetMulticast([[maybe_unused]] Ipv6Address addr) const
 {
     return Mac48Address::GetBroadcast();
-}
-
-bool
-FddiNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-bool
-FddiNetDevice::IsBridge() const
-{
-    return false;
 }
 
 bool
@@ -482,36 +387,6 @@ FddiNetDevice::SendFrom(Ptr<Packet> packet,
         ok = SendFrame(frame) && ok;
     }
     return ok;
-}
-
-Ptr<Node>
-FddiNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-FddiNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-FddiNetDevice::NeedsArp() const
-{
-    return true;
-}
-
-void
-FddiNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-FddiNetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
 }
 
 bool
