@@ -99,6 +99,21 @@ bsd_if_detach(struct bsd_kernel *k, struct bsd_ifnet *ifp)
 	free(ifp);
 }
 
+/* if_slowtimo(): once a second, each medium's own sweep. */
+static void
+if_slowtimo(struct bsd_kernel *k, void *arg)
+{
+	struct bsd_ifnet *ifp;
+
+	(void)arg;
+	BSD_TAILQ_FOREACH(ifp, &k->k_ifnet, if_list)
+		if (ifp->if_media != NULL && ifp->if_media->md_slowtimo != NULL)
+			ifp->if_media->md_slowtimo(ifp->if_mdstate, bsd_now(k),
+			    &ifp->if_stat.ifs_mddrop[BSD_MD_FRAGDROP]);
+	bsd_callout_reset(k, &k->k_if_slowtimo, BSD_NSEC_PER_SEC, if_slowtimo,
+	    NULL);
+}
+
 struct bsd_ifnet *
 bsd_if_attach_media(struct bsd_kernel *k, const char *name,
     const struct bsd_media *md, const uint8_t *lladdr, uint32_t mdflags,
@@ -119,6 +134,10 @@ bsd_if_attach_media(struct bsd_kernel *k, const char *name,
 	ifp->if_media = md;
 	ifp->if_mdstate = st;
 	ifp->if_rtrequest = bsd_arp_rtrequest;
+	/* Only kernels with such a medium pay for the tick. */
+	if (md->md_slowtimo != NULL && !k->k_if_slowtimo.c_pending)
+		bsd_callout_reset(k, &k->k_if_slowtimo, BSD_NSEC_PER_SEC,
+		    if_slowtimo, NULL);
 	ifp->if_hdrlen = (uint8_t)md->md_hdrlen;
 	return ifp;
 }
@@ -254,6 +273,24 @@ bsd_ifa_ifwithroute(struct bsd_kernel *k, uint32_t flags,
 	ifa = (rt->rt_flags & BSD_RTF_GATEWAY) ? NULL : rt->rt_ifa;
 	bsd_rtfree(k, rt);
 	return ifa;
+}
+
+int
+bsd_in_broadcast(struct bsd_ifnet *ifp, uint32_t dst)
+{
+	struct bsd_ifaddr *ifa;
+
+	if (dst == 0xffffffffu)
+		return 1;
+	/* The subnet's broadcast address, or its all-zeros (4.2BSD) form. */
+	BSD_TAILQ_FOREACH(ifa, &ifp->if_addrlist, ifa_list)
+		if (ifa->ifa_addr.sa_family == BSD_AF_INET &&
+		    ifa->ifa_plen < 31 &&
+		    (ifa->ifa_broadu.sin.sin_addr == dst ||
+		    (ifa->ifa_addru.sin.sin_addr &
+		    ifa->ifa_netmasku.sin.sin_addr) == dst))
+			return 1;
+	return 0;
 }
 
 int

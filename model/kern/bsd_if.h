@@ -128,6 +128,8 @@ struct bsd_ifaddr *bsd_ifa_inet(struct bsd_ifnet *ifp);
 void	bsd_ifaref(struct bsd_ifaddr *ifa);
 void	bsd_ifafree(struct bsd_kernel *k, struct bsd_ifaddr *ifa);
 
+/* in_broadcast(): is dst (network order) a broadcast address on ifp? */
+int	bsd_in_broadcast(struct bsd_ifnet *ifp, uint32_t dst);
 /*
  * ifconfig alias: add addr/plen (network order) to ifp and install its
  * interface route; on a broadcast interface that route is a cloning

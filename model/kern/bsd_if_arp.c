@@ -657,20 +657,6 @@ bsd_arp_ifinit(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 }
 
 void
-bsd_arp_drain(struct bsd_kernel *k)
-{
-	struct bsd_llinfo_arp *la;
-
-	BSD_LIST_FOREACH(la, &k->k_arp.ar_llinfo, la_list) {
-		if (la->la_hold != NULL) {
-			bsd_m_freem(k, la->la_hold);
-			la->la_hold = NULL;
-			k->k_arp.ar_stat.as_dfrdropped++;
-		}
-	}
-}
-
-void
 bsd_arp_init(struct bsd_kernel *k)
 {
 

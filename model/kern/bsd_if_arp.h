@@ -148,8 +148,6 @@ void	bsd_arp_rtrequest(struct bsd_kernel *k, int req, struct bsd_rtentry *rt,
 /* arp_ifinit(): an address came up on ifp; announce it. */
 void	bsd_arp_ifinit(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 	    struct bsd_ifaddr *ifa);
-/* arp_drain(): free every held packet. */
-void	bsd_arp_drain(struct bsd_kernel *k);
 
 void	bsd_arp_init(struct bsd_kernel *k);
 void	bsd_arp_destroy(struct bsd_kernel *k);

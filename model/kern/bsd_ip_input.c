@@ -10,24 +10,6 @@
 
 #include "bsd_kernel.h"
 
-/* Is dst a broadcast address on ifp (all ones, or a subnet's)? */
-static int
-ip_broadcast(struct bsd_ifnet *ifp, uint32_t dst)
-{
-	struct bsd_ifaddr *ifa;
-
-	if (dst == BSD_INADDR_BROADCAST)
-		return 1;
-	BSD_TAILQ_FOREACH(ifa, &ifp->if_addrlist, ifa_list)
-		if (ifa->ifa_addr.sa_family == BSD_AF_INET &&
-		    ifa->ifa_plen < 31 &&
-		    (ifa->ifa_broadu.sin.sin_addr == dst ||
-		    (ifa->ifa_addru.sin.sin_addr &
-		    ifa->ifa_netmasku.sin.sin_addr) == dst))
-			return 1;
-	return 0;
-}
-
 /* Is dst ours: one of our addresses, or a broadcast on ifp? */
 static int
 ip_ours(struct bsd_kernel *k, struct bsd_ifnet *ifp, uint32_t dst)
@@ -36,7 +18,7 @@ ip_ours(struct bsd_kernel *k, struct bsd_ifnet *ifp, uint32_t dst)
 
 	bsd_sin_init(&sin, dst);
 	return bsd_ifa_ifwithaddr(k, (struct bsd_sockaddr *)&sin) != NULL ||
-	    ip_broadcast(ifp, dst);
+	    bsd_in_broadcast(ifp, dst);
 }
 
 static void
@@ -193,7 +175,7 @@ bsd_ip_input(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *pkt,
 		return;
 	}
 	/* An IP broadcast is a broadcast, whatever the frame said (RFC 1122). */
-	if (ip_broadcast(ifp, ip.ip_dst))
+	if (bsd_in_broadcast(ifp, ip.ip_dst))
 		m->m_flags |= BSD_M_BCAST;
 	mflags = m->m_flags;
 	if (ip.ip_off & bsd_htons(BSD_IP_MF | BSD_IP_OFFMASK)) {

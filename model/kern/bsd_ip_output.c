@@ -39,22 +39,6 @@ bsd_ip_srcaddr(struct bsd_kernel *k, uint32_t dst)
 	return src;
 }
 
-/* Is dst a broadcast address of ifp (all ones, or a subnet's)? */
-static int
-in_broadcast(struct bsd_ifnet *ifp, uint32_t dst)
-{
-	struct bsd_ifaddr *ifa;
-
-	if (dst == BSD_INADDR_BROADCAST)
-		return 1;
-	BSD_TAILQ_FOREACH(ifa, &ifp->if_addrlist, ifa_list)
-		if (ifa->ifa_addr.sa_family == BSD_AF_INET &&
-		    ifa->ifa_plen < 31 && ifa->ifa_broadu.sin.sin_addr == dst)
-			return 1;
-	return 0;
-}
-
-/* Fill in the header checksum of the packet m holds. */
 static void
 ip_setsum(struct bsd_mbuf *m)
 {
@@ -196,7 +180,7 @@ bsd_ip_output(struct bsd_kernel *k, struct bsd_mbuf *m, struct bsd_route *ro,
 		bsd_route_release(k, &iproute);
 		return 0;
 	}
-	if (in_broadcast(ifp, ip.ip_dst)) {
+	if (bsd_in_broadcast(ifp, ip.ip_dst)) {
 		if ((flags & BSD_IP_ALLOWBROADCAST) == 0) {
 			error = EACCES;
 			goto bad;

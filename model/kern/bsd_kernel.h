@@ -116,6 +116,7 @@ struct bsd_kernel {
 	struct bsd_callout_list	k_callouts;
 	struct bsd_callout_list	k_callouts_due;	/* being run now */
 	struct bsd_callout	k_rttimer_ch;	/* the 1 s rt_timer tick */
+	struct bsd_callout	k_if_slowtimo;	/* media sweeps, 1 s */
 	int			k_rttimer_running;
 	BSD_LIST_HEAD(, bsd_rttimer_queue) k_rttimer_queues;
 

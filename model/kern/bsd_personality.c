@@ -170,18 +170,6 @@ static const struct knob knobs[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-const char *const *
-bsd_personality_knobs(void)
-{
-	static const char *names[sizeof(knobs) / sizeof(knobs[0])];
-	size_t i;
-
-	for (i = 0; knobs[i].name != NULL; i++)
-		names[i] = knobs[i].name;
-	names[i] = NULL;
-	return names;
-}
-
 int
 bsd_personality_set(struct bsd_personality *p, const char *name,
     const char *value, const char **why)

@@ -100,8 +100,6 @@ const struct bsd_personality *bsd_personality_find(const char *name);
  */
 int	bsd_personality_set(struct bsd_personality *p, const char *name,
 	    const char *value, const char **why);
-/* Names accepted by bsd_personality_set, NULL-terminated. */
-const char *const *bsd_personality_knobs(void);
 
 #ifdef __cplusplus
 }

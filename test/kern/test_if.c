@@ -516,10 +516,57 @@ test_detach_last_interface(void **state)
 	assert_null(fx_touch(fx, "10.0.0.7"));
 }
 
+struct firstframe {
+	uint8_t	buf[600];
+	size_t	len;
+	int	n;
+};
+
+static void
+keep_first(void *arg, const uint8_t *frame, size_t len)
+{
+	struct firstframe *f = arg;
+
+	if (f->n++ == 0 && len <= sizeof(f->buf)) {
+		memcpy(f->buf, frame, len);
+		f->len = len;
+	}
+}
+
+/* if_slowtimo: an ARCnet packet missing a fragment goes after 10 s. */
+static void
+test_slowtimo_expires_arcnet_partials(void **state)
+{
+	static uint8_t scratch[1 << 20];
+	struct fx *fx = fx_keep(fx_new_bare(bsd_personality_find("netbsd-2")));
+	const struct bsd_media *md = &bsd_media_arcnet;
+	struct firstframe first = { { 0 }, 0, 0 };
+	uint8_t me = 0x10, peer = 0x11, payload[1500];
+	struct bsd_ifnet *ifp;
+
+	(void)state;
+	ifp = bsd_if_attach_media(fx->k, "arc0", md, &me, 0, BSD_IFF_UP);
+	assert_non_null(ifp);
+	memset(payload, 0x45, sizeof(payload));
+	assert_true(md->md_statesize <= sizeof(scratch));
+	memset(scratch, 0, md->md_statesize);
+	md->md_init(scratch, 0);
+	assert_int_equal(md->md_output(scratch, &peer, &me, BSD_LLPROTO_IP,
+	    payload, sizeof(payload), keep_first, &first), 0);
+	assert_int_equal(first.n, 3);
+	bsd_if_input(fx->k, ifp, first.buf, first.len);
+	assert_int_equal(ifp->if_stat.ifs_mddrop[BSD_MD_FRAGHELD], 1);
+	fx_advance_s(fx, 10);
+	assert_int_equal(ifp->if_stat.ifs_mddrop[BSD_MD_FRAGDROP], 0);
+	fx_advance_s(fx, 2);
+	assert_int_equal(ifp->if_stat.ifs_mddrop[BSD_MD_FRAGDROP], 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_slowtimo_expires_arcnet_partials),
 		T(test_attach_ethernet_sadl),
 		T(test_attach_arcnet_one_octet),
 		T(test_attach_ax25_seven_octets),

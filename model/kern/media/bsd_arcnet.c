@@ -395,4 +395,5 @@ const struct bsd_media bsd_media_arcnet = {
 	.md_input = arc_input,
 	.md_ntoa = arc_ntoa,
 	.md_aton = arc_aton,
+	.md_slowtimo = bsd_arc_reass_expire,
 };

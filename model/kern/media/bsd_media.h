@@ -89,6 +89,12 @@ struct bsd_media {
 	char		*(*md_ntoa)(const uint8_t *addr, char *buf, size_t len);
 	/* Text to address; returns 0 or EINVAL. */
 	int		(*md_aton)(const char *s, uint8_t *addr);
+	/*
+	 * Once a second (if_slowtimo), or NULL: drop what has waited too
+	 * long (ARCnet partial packets), adding the losses to *dropped.
+	 */
+	void		(*md_slowtimo)(void *state, int64_t now,
+			    uint64_t *dropped);
 };
 
 extern const struct bsd_media bsd_media_ether;
