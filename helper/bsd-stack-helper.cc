@@ -25,6 +25,12 @@ KernelOf(Ptr<Node> node)
     return k;
 }
 
+void
+Check(int error, const std::string& what)
+{
+    NS_ABORT_MSG_IF(error != 0, "bsdnet: " << what << ": " << std::strerror(error));
+}
+
 /// "a.b.c.d/len" into an address and a mask; fatal on a typo.
 void
 ParseCidr(const std::string& cidr, Ipv4Address& addr, Ipv4Mask& mask)
@@ -38,18 +44,19 @@ ParseCidr(const std::string& cidr, Ipv4Address& addr, Ipv4Mask& mask)
         NS_FATAL_ERROR("bsdnet: \"" << cidr << "\" is no address/prefix (e.g. 10.1.1.1/24)");
     }
     addr = Ipv4Address(bsd_ntohl(a));
-    mask = Ipv4Mask(len == 0 ? 0 : ~((1u << (32 - len)) - 1) & 0xffffffffu);
-    if (len == 32)
-    {
-        mask = Ipv4Mask(0xffffffffu);
-    }
+    mask = Ipv4Mask(len == 0 ? 0 : ~((1u << (32 - len)) - 1));
 }
 
+/// ifconfig on the device's node; fatal with what was asked on failure.
 void
-Check(int error, const std::string& what)
+AddAddressTo(Ptr<NetDevice> device, Ipv4Address addr, Ipv4Mask mask, const std::string& what)
 {
-    NS_ABORT_MSG_IF(error != 0, "bsdnet: " << what << ": " << std::strerror(error));
+    Ptr<BsdKernel> k = KernelOf(device->GetNode());
+    uint32_t index = k->GetInterfaceIndex(device);
+    NS_ABORT_MSG_IF(index == 0, "bsdnet: device is not an interface of the node's BsdKernel");
+    Check(k->AddAddress(index, addr, mask), "ifconfig " + what);
 }
+
 
 void
 PrintNow(Ptr<Node> node, Ptr<OutputStreamWrapper> stream)
@@ -142,10 +149,7 @@ BsdStackHelper::AddAddress(Ptr<NetDevice> device, const std::string& cidr)
     Ipv4Address addr;
     Ipv4Mask mask;
     ParseCidr(cidr, addr, mask);
-    Ptr<BsdKernel> k = KernelOf(device->GetNode());
-    uint32_t index = k->GetInterfaceIndex(device);
-    NS_ABORT_MSG_IF(index == 0, "bsdnet: device is not an interface of the node's BsdKernel");
-    Check(k->AddAddress(index, addr, mask), "ifconfig " + cidr);
+    AddAddressTo(device, addr, mask, cidr);
 }
 
 void
@@ -156,15 +160,12 @@ BsdStackHelper::Assign(const NetDeviceContainer& devices,
     Ipv4Address net;
     Ipv4Mask mask;
     ParseCidr(network, net, mask);
-    uint32_t plen = mask.GetPrefixLength();
     for (uint32_t i = 0; i < devices.GetN(); i++)
     {
-        Ipv4Address a((net.Get() & mask.Get()) + first + i);
-        AddAddress(devices.Get(i), std::to_string(a.Get() >> 24) + "." +
-                                       std::to_string((a.Get() >> 16) & 0xff) + "." +
-                                       std::to_string((a.Get() >> 8) & 0xff) + "." +
-                                       std::to_string(a.Get() & 0xff) + "/" +
-                                       std::to_string(plen));
+        AddAddressTo(devices.Get(i),
+                     Ipv4Address((net.Get() & mask.Get()) + first + i),
+                     mask,
+                     network);
     }
 }
 

@@ -678,6 +678,11 @@ void
 BsdKernel::HookRtsock(void* arg, const struct bsd_rt_msg* msg)
 {
     auto self = static_cast<BsdKernel*>(arg);
+    // Every clone sends a message: format it only when someone listens.
+    if (self->m_rtsock.IsEmpty())
+    {
+        return;
+    }
     char buf[512];
     self->m_rtsock(msg, std::string(bsd_rtsock_format(msg, buf, sizeof(buf))));
 }
