@@ -78,6 +78,7 @@ set(BSDNET_MODEL_SOURCES
   model/bsd-icmp-forger.cc
   model/bsd-arp-scanner.cc
   helper/bsd-app-helper.cc
+  helper/bsd-study.cc
 )
 set(BSDNET_MODEL_HEADERS
   model/bsd-framed-net-device.h
@@ -98,6 +99,7 @@ set(BSDNET_MODEL_HEADERS
   model/bsd-icmp-forger.h
   model/bsd-arp-scanner.h
   helper/bsd-app-helper.h
+  helper/bsd-study.h
 )
 # ns-3 TestSuites, run by test/ns3/bsdnet-test-runner.cc
 set(BSDNET_NS3_TEST_SOURCES
@@ -112,4 +114,10 @@ set(BSDNET_NS3_TEST_SOURCES
 set(BSDNET_EXAMPLES
   bsdnet-lan
   bsdnet-router
+  bsdnet-clone-dos
+)
+
+# Behaviour checks of the study examples: test/studies/test_<name>.py
+set(BSDNET_STUDY_TESTS
+  clone_dos
 )

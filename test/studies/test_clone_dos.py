@@ -1,0 +1,41 @@
+"""bsdnet-clone-dos: seed 004 point (5), memory exhaustion, the legitimate flow."""
+from studycheck import run, expect, bad_flag, done
+
+EX = "bsdnet-clone-dos"
+SMALL = ["--rate=200", "--duration=60", "--budget=262144"]
+
+# in_pcbconnect clones on BSD/OS and FreeBSD: the table grows until the
+# budget is spent, and the neighbour the legitimate flow needs is refused.
+for pers in ("bsdos-4", "freebsd-4"):
+    s, _ = run(EX, "--personality=" + pers, *SMALL)
+    expect(s, "peak_cloned", lambda v: v > 1000, "> 1000 clones")
+    expect(s, "enobufs", lambda v: v > 0, "ENOBUFS once the budget is spent")
+    expect(s, "peak_mem_bytes", lambda v: v <= 262144, "<= the budget")
+    expect(s, "time_to_exhaustion_s", lambda v: v is not None and 1 < v < 30,
+           "exhaustion within 30 s at 200 clones/s")
+    expect(s, "legit_lost", lambda v: v == s["legit_sent"] and v > 0,
+           "every legitimate datagram lost (no ARP entry possible)")
+    expect(s, "growth_rate", lambda v: 150 < v < 250, "about 200 routes/s")
+
+# NetBSD's in_pcbconnect does not clone: the table and the flow are fine.
+for pers in ("netbsd-1.5", "netbsd-2"):
+    s, _ = run(EX, "--personality=" + pers, *SMALL)
+    expect(s, "peak_cloned", lambda v: v == 0, "no clones")
+    expect(s, "enobufs", lambda v: v == 0, "no ENOBUFS")
+    expect(s, "legit_lost", lambda v: v == 0, "no loss")
+    expect(s, "legit_delay_ms", lambda v: v is not None and v < 1, "sub-ms delay")
+
+# Remote: the router clones an ARP entry per scanned address.
+s, _ = run(EX, "--mode=remote", "--personality=netbsd-1.5", *SMALL)
+expect(s, "peak_arp", lambda v: v > 1000, "> 1000 ARP entries on the router")
+expect(s, "enobufs", lambda v: v > 0, "ENOBUFS on the router")
+
+# The issue's minimal command line works with every other flag defaulted.
+s, _ = run(EX, "--personality=freebsd-4", "--destinations=500")
+expect(s, "peak_cloned", lambda v: v == 500, "one clone per destination (500)")
+expect(s, "destinations", lambda v: v == 500, "the flag echoed")
+
+bad_flag(EX, "--rate=0", "for --rate: allowed an integer from 1 to 1000000")
+bad_flag(EX, "--personality=linux", "for --personality: allowed netbsd-1.5, bsdos-4")
+bad_flag(EX, ["--duration=50", "--legit-start=100"], "for --legit-start")
+done()
