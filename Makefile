@@ -34,9 +34,10 @@ test: build build-san
 bench: build
 	$(BUILD)/bench-route
 
+# The flagship study: bsdnet-clone-dos on four personalities, a table and
+# results/demo/table-size.png.
 demo: build
-	$(BUILD)/bsdnet-kern-demo
-	$(BUILD)/bench-route --quick
+	sh tools/demo/run.sh $(BUILD) results/demo
 
 # Every parser under libFuzzer with ASan/UBSan, FUZZTIME seconds each.
 FUZZTIME ?= 60

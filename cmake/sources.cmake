@@ -108,6 +108,7 @@ set(BSDNET_NS3_TEST_SOURCES
   test/ns3/arcnet-test-suite.cc
   test/ns3/ax25-test-suite.cc
   test/ns3/bsd-apps-test-suite.cc
+  test/ns3/bsd-study-test-suite.cc
 )
 
 # ns-3 examples, examples/<name>.cc
