@@ -42,6 +42,7 @@ int
 main(int argc, char* argv[])
 {
     std::string mode = "local";
+    std::string order = "sequential";
     std::string personality = "bsdos-4";
     int64_t rate = 100;
     int64_t destinations = 100000;
@@ -73,6 +74,11 @@ main(int argc, char* argv[])
                   &destinations,
                   1,
                   4000000);
+    study.AddFlag("order",
+                  "sequential: the destinations in turn; random: each datagram to an address "
+                  "drawn from the attack prefix",
+                  &order,
+                  {"sequential", "random"});
     study.AddFlag("duration", "simulated seconds", &duration, 10, 86400);
     study.AddFlag("budget",
                   "kernel memory for routes and ARP, bytes (0: unlimited)",
@@ -161,13 +167,18 @@ main(int argc, char* argv[])
     attack.SetAttribute("Prefix", Ipv4AddressValue(local ? "100.64.0.0" : "10.128.0.0"));
     attack.SetAttribute("PrefixLength", UintegerValue(local ? 10 : 9));
     attack.SetAttribute("Destinations", UintegerValue(destinations));
+    attack.SetAttribute("Order", StringValue(order));
     attack.SetAttribute("Interval", TimeValue(Seconds(1.0 / static_cast<double>(rate))));
     attack.SetAttribute("PacketSize", UintegerValue(12));
     attack.SetAttribute("Port", UintegerValue(7));
     auto total = static_cast<uint64_t>(std::ceil(static_cast<double>(rate) * (duration - 1)));
     attack.SetAttribute("MaxPackets", UintegerValue(std::min<uint64_t>(total, 0xffffffffu)));
     ApplicationContainer attackApp = attack.Install(lanA.Get(0));
-    attackApp.Start(Seconds(1));
+    DynamicCast<BsdUdpSource>(attackApp.Get(0))->AssignStreams(1);
+    // The run number moves the start of both flows (and the random order).
+    Ptr<UniformRandomVariable> jitter = CreateObject<UniformRandomVariable>();
+    jitter->SetStream(2);
+    attackApp.Start(Seconds(1 + jitter->GetValue(0, 1)));
     attackApp.Stop(Seconds(duration));
 
     // The legitimate flow, 10 datagrams/s from a socket connected per
@@ -187,7 +198,7 @@ main(int argc, char* argv[])
     legit.SetAttribute("PacketSize", UintegerValue(64));
     legit.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
     ApplicationContainer legitApp = legit.Install(legitFrom);
-    legitApp.Start(Seconds(legitStart));
+    legitApp.Start(Seconds(legitStart + jitter->GetValue(0, 0.1)));
     legitApp.Stop(Seconds(duration - 1));
     study.SetLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
                             DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
