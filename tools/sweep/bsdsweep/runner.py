@@ -1,0 +1,253 @@
+"""Run a sweep: one process per run, on a local pool or a Dask cluster.
+
+Each run is ``<build>/<example> --flag=value ... --RngRun=R --outdir=DIR``
+with ``DIR = <out>/runs/<run-id>`` and ``run-id = <point-id>-r<R>``.  The
+example's contract: exit 0 and write ``DIR/summary.json`` (one JSON object)
+on success; exit 2 on a bad flag; anything else is a failure.
+
+Besides the example's own files the runner leaves in ``DIR``:
+``command.txt`` (the command line), ``stdout.txt`` and ``stderr.txt``.
+
+A run whose ``summary.json`` is already there and valid is skipped, so an
+interrupted sweep resumes where it stopped.  ``execute_run`` is the one
+function that runs a run; it is what a Dask worker is sent, and it never
+raises: every outcome is a ``RunResult``.
+"""
+
+import concurrent.futures
+import json
+import os
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from .sweepfile import format_value
+
+#: Lines of a failed run's stderr that are reported.
+STDERR_TAIL_LINES = 20
+#: Seconds to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = 20
+
+
+class RunnerError(Exception):
+    """The sweep cannot start (no binary, no scheduler); the message says why."""
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything needed to run one run, on this machine or a worker."""
+
+    run_id: str
+    point_id: str
+    rng_run: int
+    command: tuple
+    outdir: str
+    timeout: float = None
+
+    def command_line(self):
+        """The command as a shell would take it."""
+        return shlex.join(self.command)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What became of one run.
+
+    ``status`` is ``ok``, ``failed`` (non-zero exit), ``bad-flag`` (exit
+    2), ``timeout``, ``no-summary`` (exit 0 without a valid summary) or
+    ``error`` (could not be started, or the cluster lost it).
+    """
+
+    run_id: str
+    status: str
+    command: tuple
+    returncode: int = None
+    reason: str = ""
+    stderr_tail: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self):
+        return self.status == "ok"
+
+
+def run_id(point_id, rng_run):
+    """The id of a run: its point's id and its seed, ``1a2b3c4d-r2``."""
+    return f"{point_id}-r{rng_run}"
+
+
+def build_command(binary, flags, rng_run, outdir):
+    """The argument list of one run: flags in order, then RngRun and outdir."""
+    args = [str(binary)]
+    args += [f"--{name}={format_value(value)}" for name, value in flags.items()]
+    args += [f"--RngRun={rng_run}", f"--outdir={outdir}"]
+    return args
+
+
+def plan(sweep, build_dir, out_dir, timeout=None):
+    """Every run of ``sweep``, point by point, seed by seed."""
+    binary = Path(build_dir) / sweep.example
+    specs = []
+    for point in sweep.points():
+        for r in range(1, sweep.replications + 1):
+            rid = run_id(point.point_id, r)
+            outdir = Path(out_dir) / "runs" / rid
+            specs.append(RunSpec(run_id=rid, point_id=point.point_id, rng_run=r,
+                                 command=tuple(build_command(binary, point.flags, r, outdir)),
+                                 outdir=str(outdir), timeout=timeout))
+    return specs
+
+
+def check_binary(build_dir, example):
+    """Raise RunnerError unless ``<build_dir>/<example>`` can be run."""
+    binary = Path(build_dir) / example
+    if not (binary.is_file() and os.access(binary, os.X_OK)):
+        raise RunnerError(f"{binary}: no such example binary; run `make build` first "
+                          f"(or pass --build DIR)")
+
+
+def read_summary(outdir):
+    """The run's ``summary.json`` as a dict, or None if missing or invalid."""
+    try:
+        text = (Path(outdir) / "summary.json").read_text()
+        summary = json.loads(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return summary if isinstance(summary, dict) else None
+
+
+def is_done(spec):
+    """True if the run left a valid summary in an earlier sweep."""
+    return read_summary(spec.outdir) is not None
+
+
+def _tail(path, lines=STDERR_TAIL_LINES):
+    try:
+        text = Path(path).read_text(errors="replace")
+    except OSError:
+        return ""
+    return "\n".join(text.rstrip("\n").splitlines()[-lines:])
+
+
+def execute_run(spec):
+    """Run one run and say how it went; never raises."""
+    start = time.monotonic()
+
+    def result(status, returncode=None, reason="", tail=True):
+        return RunResult(run_id=spec.run_id, status=status, command=spec.command,
+                         returncode=returncode, reason=reason,
+                         stderr_tail=_tail(outdir / "stderr.txt") if tail else "",
+                         seconds=round(time.monotonic() - start, 3))
+
+    outdir = Path(spec.outdir)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        (outdir / "summary.json").unlink(missing_ok=True)
+        (outdir / "command.txt").write_text(spec.command_line() + "\n")
+        with open(outdir / "stdout.txt", "wb") as out, open(outdir / "stderr.txt", "wb") as err:
+            proc = subprocess.run(spec.command, stdin=subprocess.DEVNULL, stdout=out,
+                                  stderr=err, cwd=outdir, timeout=spec.timeout)
+    except subprocess.TimeoutExpired:
+        return result("timeout", reason=f"timed out after {spec.timeout:g} s (killed)")
+    except OSError as e:
+        return result("error", reason=f"cannot run: {e}", tail=False)
+
+    rc = proc.returncode
+    if rc == 2:
+        return result("bad-flag", rc, "exit status 2: a flag was refused")
+    if rc < 0:
+        return result("failed", rc, f"killed by signal {-rc}")
+    if rc != 0:
+        return result("failed", rc, f"exit status {rc}")
+    if read_summary(outdir) is None:
+        return result("no-summary", rc, "exit status 0 but summary.json is missing "
+                                        "or not a JSON object")
+    return result("ok", rc, tail=False)
+
+
+def _progress(total, desc, enabled):
+    """A tqdm bar on stderr when it is a terminal, else a silent stand-in."""
+    from tqdm import tqdm
+    return tqdm(total=total, desc=desc, unit="run",
+                disable=not (enabled and sys.stderr.isatty()))
+
+
+def run_local(specs, jobs, desc="runs", progress=True):
+    """Run ``specs`` on ``jobs`` local processes at a time; return results."""
+    results = []
+    with _progress(len(specs), desc, progress) as bar, \
+            concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(execute_run, s) for s in specs]
+        try:
+            for fut in concurrent.futures.as_completed(futures):
+                results.append(fut.result())
+                bar.update(1)
+        except KeyboardInterrupt:
+            for fut in futures:
+                fut.cancel()
+            raise
+    return results
+
+
+def run_dask(specs, address, desc="runs", progress=True):
+    """Run ``specs`` as one task each on the Dask scheduler at ``address``."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise RunnerError("--scheduler needs Dask distributed: "
+                          "apt-get install python3-distributed") from None
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise RunnerError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+    with client:
+        try:
+            client.run(lambda: __import__("bsdsweep.runner") and True)
+        except (ImportError, ModuleNotFoundError) as e:
+            raise RunnerError(f"a Dask worker cannot import bsdsweep ({e}); start the "
+                              f"workers with PYTHONPATH=<repo>/tools/sweep") from None
+        if not client.scheduler_info().get("workers"):
+            raise RunnerError(f"the Dask scheduler at {address} has no workers")
+        token = uuid.uuid4().hex[:8]
+        futures = {client.submit(execute_run, s, key=f"bsdsweep-{s.run_id}-{token}",
+                                 pure=False): s for s in specs}
+        results = []
+        with _progress(len(specs), desc, progress) as bar:
+            for fut in as_completed(futures):
+                spec = futures[fut]
+                if fut.status == "finished":
+                    results.append(fut.result())
+                else:
+                    results.append(RunResult(run_id=spec.run_id, status="error",
+                                             command=spec.command,
+                                             reason=f"Dask task {fut.status}: "
+                                                    f"{fut.exception()!r}"))
+                bar.update(1)
+    return results
+
+
+def format_failure(res):
+    """A failed run as a readable block: what happened, command, stderr tail."""
+    lines = [f"run {res.run_id}: {res.status}: {res.reason}",
+             f"  command: {shlex.join(res.command)}"]
+    if res.stderr_tail:
+        lines.append("  stderr (last lines):")
+        lines += ["    " + line for line in res.stderr_tail.splitlines()]
+    else:
+        lines.append("  stderr: (empty)")
+    return "\n".join(lines)
+
+
+def write_failures(out_dir, results):
+    """Write ``<out>/failures.txt`` for the failed runs (remove it if none)."""
+    path = Path(out_dir) / "failures.txt"
+    failed = [r for r in results if not r.ok]
+    if not failed:
+        path.unlink(missing_ok=True)
+        return None
+    path.write_text("\n\n".join(format_failure(r) for r in failed) + "\n")
+    return path
