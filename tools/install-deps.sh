@@ -6,7 +6,8 @@ set -eu
 # ns3 (185 kB) is there because Debian's ns3Config.cmake names the
 # /usr/libexec/ns3 helpers it ships: find_package(ns3) fails without it.
 PKGS="cmake make gcc g++ pkg-config libns3-dev ns3 libcmocka-dev libgsl-dev
-tshark python3-matplotlib python3-numpy clang libclang-rt-14-dev"
+tshark python3-matplotlib python3-numpy clang libclang-rt-14-dev
+python3-dask python3-distributed python3-tqdm python3-pytest"
 
 missing=""
 for p in $PKGS; do
