@@ -1,0 +1,427 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * bsdnet-pmtu-flood: path-MTU host routes under a flood of forged ICMP
+ * need-fragmentation messages (type 3 code 4; seed 004, point (5): "It
+ * should be okay to clone when ICMP more fragment messages come.  We
+ * also have good validation code against ICMP more fragment packet, as
+ * well as high/low watermark for PMTUD routes"), the timer and
+ * watermarks that hold them back, and a legitimate flow's fate.
+ *
+ *      R 192.168.1.1   V 192.168.1.2   L 192.168.1.3   A 192.168.1.4
+ *      ------------------------- LAN ---------------------------------
+ *
+ * V, the studied node, has R as its default router.  The attacker A,
+ * on-link, sends V one need-fragmentation message per destination of
+ * 100.64.0.0/10, --rate a second, the --destinations first addresses in
+ * turn until the end of the run, each claiming to come from R, with
+ * next-hop MTU --mtu, and quoting a 1500-octet UDP datagram from V to
+ * the destination.
+ *
+ * Validation.  The model calls a report validated when the datagram it
+ * quotes came from one of V's own addresses (bsd_icmp.c), whatever
+ * protocol it quotes; it does not look for a socket of V's connected to
+ * the destination, as KAME's icmp6_mtudisc_update() callers do, and as
+ * NetBSD's tcp_ctlinput() does before it calls icmp_mtudisc() (a
+ * connected TCP PCB, the quoted sequence number within its send window).
+ * The forger always quotes V as the source, so every message is
+ * validated whether or not V ever talked to the destination: --talk,
+ * which has V send one datagram to each destination (a socket connected
+ * per datagram) just before the message about it, changes nothing on
+ * NetBSD.  For the same reason KAME's rule for unvalidated reports
+ * (refused above --lowat) never applies here: --lowat matters only as
+ * the level --policy=evict cuts down to.
+ *
+ * What each personality does with a message (the route it makes, what
+ * ages it, whether the watermarks apply):
+ * - netbsd-1.5, netbsd-2: icmp_mtudisc() adds an RTF_DYNAMIC host route
+ *   through the same gateway (peak_pmtu), on the mtudisc rt_timer queue
+ *   (--mtudisc-timeout, 600 s); --hiwat/--lowat/--policy apply.
+ * - bsdos-4, freebsd-4: the host route is a protocol clone of the default
+ *   route (peak_cloned), as in_pcbconnect() makes; the watermarks, which
+ *   guard only NetBSD's branch, never see it.  BSD/OS ages it with its
+ *   inactivity timer (clone_idle, 3600 s), FreeBSD with in_rmx
+ *   (rtq_reallyold, 3600 s, cut by 2/3 every rtq_timeout while more than
+ *   rtq_toomany are idle); --mtudisc-timeout changes nothing.  With
+ *   --talk they have cloned the route already when V sent, and the
+ *   message only lowers its MTU.  Once --budget is spent, a refused
+ *   clone sends icmp_mtudisc() on to NetBSD's branch, whose route is
+ *   refused too: enobufs counts two failures per message.
+ * pmtu_lifetime_s says which lifetime applies.  On NetBSD the route made
+ * with the last bytes of --budget gets no timer (the 32-byte rttimer is
+ * charged after the route, and its ENOBUFS is ignored) and never
+ * expires; untimed_pmtu counts path-MTU routes on no timer queue at the
+ * end.  The MTU is set on the route only when 296 (IP_MINMTU) <= --mtu <
+ * the interface's 1500; otherwise the message still makes the route,
+ * without an MTU (NetBSD would lock RTV_MTU on it instead):
+ * routes_with_mtu counts the routes at the end that carry --mtu.
+ *
+ * --hiwat/--lowat put KAME's IPv6 watermarks on the path-MTU routes (no
+ * BSD had them for IPv4).  --policy=refuse: refused while the count is
+ * above --hiwat, so it stops at hiwat + 1 (KAME tests "count > hiwat").
+ * --policy=evict: at --hiwat the oldest go until --lowat remain (all of
+ * them when --lowat is off); pmtu_trough is the lowest count seen once
+ * eviction began.
+ *
+ * The legitimate flow: from --legit-start, V sends 10 datagrams/s to its
+ * neighbour L, to whom it has not talked yet, so V needs an ARP entry,
+ * charged to --budget like the path-MTU routes.  Once they have spent
+ * the budget every datagram is lost, until a timer frees memory.
+ */
+#include "ns3/bsd-app-helper.h"
+#include "ns3/bsd-icmp-forger.h"
+#include "ns3/bsd-kernel.h"
+#include "ns3/bsd-stack-helper.h"
+#include "ns3/bsd-study.h"
+#include "ns3/bsd-udp-sink.h"
+#include "ns3/bsd-udp-source.h"
+#include "ns3/core-module.h"
+#include "ns3/csma-helper.h"
+#include "ns3/network-module.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace ns3;
+
+namespace
+{
+
+/**
+ * The attack, in rounds: a BsdIcmpForger sends one message about each
+ * destination once, so each round is a new forger, started when the
+ * previous one has gone through the destinations.
+ */
+class Rounds
+{
+  public:
+    /**
+     * \param helper the forger, configured but for Count
+     * \param node the attacker
+     * \param destinations messages per round
+     * \param total messages in all
+     * \param interval between messages
+     * \param stop the end of the attack
+     */
+    Rounds(const BsdAppHelper& helper,
+           Ptr<Node> node,
+           uint64_t destinations,
+           uint64_t total,
+           Time interval,
+           Time stop)
+        : m_helper(helper),
+          m_node(node),
+          m_destinations(destinations),
+          m_left(total),
+          m_interval(interval),
+          m_stop(stop)
+    {
+    }
+
+    /// Start the next round now.
+    void Next()
+    {
+        if (m_left == 0 || Simulator::Now() >= m_stop)
+        {
+            return;
+        }
+        uint64_t count = std::min(m_destinations, m_left);
+        m_left -= count;
+        m_helper.SetAttribute("Count", UintegerValue(count));
+        ApplicationContainer app = m_helper.Install(m_node);
+        app.Start(Seconds(0));
+        app.Stop(m_stop - Simulator::Now());
+        m_forgers.push_back(DynamicCast<BsdIcmpForger>(app.Get(0)));
+        Simulator::Schedule(m_interval * static_cast<int64_t>(count), &Rounds::Next, this);
+    }
+
+    /** \return messages the forgers handed to the kernel */
+    uint64_t GetSent() const
+    {
+        uint64_t sent = 0;
+        for (const auto& f : m_forgers)
+        {
+            sent += f->GetSent();
+        }
+        return sent;
+    }
+
+  private:
+    BsdAppHelper m_helper;                     //!< the forger
+    Ptr<Node> m_node;                          //!< the attacker
+    uint64_t m_destinations;                   //!< messages per round
+    uint64_t m_left;                           //!< messages not yet given a round
+    Time m_interval;                           //!< between messages
+    Time m_stop;                               //!< end of the attack
+    std::vector<Ptr<BsdIcmpForger>> m_forgers; //!< one per round
+};
+
+/// The lowest path-MTU route count seen once eviction began.
+struct Trough
+{
+    Ptr<BsdKernel> kernel; //!< the studied kernel
+    double lowest;         //!< NaN until an eviction
+};
+
+void
+OnTableSize(Trough* trough, uint64_t total, uint64_t memory)
+{
+    (void)total;
+    (void)memory;
+    if (trough->kernel->GetCore()->k_rtdyn.rd_evicted == 0)
+    {
+        return;
+    }
+    auto n = static_cast<double>(trough->kernel->GetRouteCount(BSD_RTK_PMTU));
+    if (std::isnan(trough->lowest) || n < trough->lowest)
+    {
+        trough->lowest = n;
+    }
+}
+
+/// Routes whose MTU is the one reported.
+struct MtuCount
+{
+    uint32_t mtu;   //!< --mtu
+    uint64_t count; //!< routes carrying it
+};
+
+int
+CountMtu(struct bsd_rtentry* rt, void* arg)
+{
+    auto c = static_cast<MtuCount*>(arg);
+    if (rt->rt_rmx.rmx_mtu == c->mtu)
+    {
+        c->count++;
+    }
+    return 0;
+}
+
+/// Path-MTU routes on no timer queue.
+int
+CountUntimed(struct bsd_rtentry* rt, void* arg)
+{
+    if (rt->rt_kind == BSD_RTK_PMTU && BSD_LIST_EMPTY(&rt->rt_timer))
+    {
+        (*static_cast<uint64_t*>(arg))++;
+    }
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string personality = "netbsd-1.5";
+    std::string policy = "refuse";
+    int64_t rate = 100;
+    int64_t destinations = 100000;
+    double duration = 900;
+    int64_t mtudiscTimeout = -1;
+    int64_t hiwat = -1;
+    int64_t lowat = -1;
+    int64_t mtu = 296;
+    int64_t budget = 1048576;
+    bool talk = false;
+    double legitStart = -1;
+
+    BsdStudy study("bsdnet-pmtu-flood",
+                   "Path-MTU routes under forged ICMP need-fragmentation messages: timers, "
+                   "watermarks, and a legitimate flow's fate.");
+    study.AddFlag("personality",
+                  "kernel of the studied node",
+                  &personality,
+                  {"netbsd-1.5", "bsdos-4", "freebsd-4", "netbsd-2"});
+    study.AddFlag("rate", "forged need-fragmentation messages per second", &rate, 1, 1000000);
+    study.AddFlag("destinations",
+                  "distinct destinations the messages are about, in turn",
+                  &destinations,
+                  1,
+                  4000000);
+    study.AddFlag("duration", "simulated seconds", &duration, 10, 86400);
+    study.AddFlag("mtudisc-timeout",
+                  "net.inet.ip.mtudisc_timeout, s (-1: default; rt_timer personalities only)",
+                  &mtudiscTimeout,
+                  -1,
+                  2147483647);
+    study.AddFlag("hiwat", "high watermark on path-MTU routes (-1: off)", &hiwat, -1, 2147483647);
+    study.AddFlag("lowat", "low watermark on path-MTU routes (-1: off)", &lowat, -1, 2147483647);
+    study.AddFlag("policy",
+                  "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat",
+                  &policy,
+                  {"refuse", "evict"});
+    study.AddFlag("mtu", "next-hop MTU the messages report", &mtu, 68, 65535);
+    study.AddFlag("budget",
+                  "kernel memory for routes and ARP, bytes (0: unlimited)",
+                  &budget,
+                  0,
+                  int64_t(1) << 40);
+    study.AddFlag("talk",
+                  "V sends a datagram to each destination just before the message about it",
+                  &talk);
+    study.AddFlag("legit-start",
+                  "when the legitimate flow starts, s (-1: half the duration)",
+                  &legitStart,
+                  -1,
+                  86400);
+    study.Parse(argc, argv);
+    study.Require(lowat < 0 || hiwat < 0 || lowat <= hiwat,
+                  "lowat",
+                  "-1 or at most --hiwat (" + std::to_string(hiwat) + ")");
+    if (legitStart < 0)
+    {
+        legitStart = duration / 2;
+    }
+    study.Require(legitStart < duration - 1, "legit-start", "-1 or less than --duration minus 1");
+
+    // R, V, L and A on one LAN.
+    NodeContainer lan;
+    lan.Create(4);
+    Ptr<Node> router = lan.Get(0);
+    Ptr<Node> victim = lan.Get(1);
+    Ptr<Node> neighbour = lan.Get(2);
+    Ptr<Node> attacker = lan.Get(3);
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
+    NetDeviceContainer dev = csma.Install(lan);
+
+    // The studied node runs --personality; the others netbsd-2.
+    for (Ptr<Node> n : {router, victim, neighbour, attacker})
+    {
+        BsdStackHelper stack;
+        stack.SetPersonality(n == victim ? personality : "netbsd-2");
+        stack.SetAttribute("IpForwarding", BooleanValue(n == router));
+        stack.Install(n);
+    }
+    study.ApplyKnob(victim, "mtudisc-timeout", "mtudisc_timeout", mtudiscTimeout);
+    study.ApplyKnob(victim, "hiwat", "mtudisc_hiwat", hiwat);
+    study.ApplyKnob(victim, "lowat", "mtudisc_lowat", lowat);
+    study.ApplyKnob(victim, "policy", "wm_policy", policy == "evict" ? 1 : 0);
+
+    BsdStackHelper::Assign(dev, "192.168.1.0/24", 1); // R .1, V .2, L .3, A .4
+    Ipv4Address gw("192.168.1.1");
+    Ipv4Address victimAddress("192.168.1.2");
+    for (Ptr<Node> n : {victim, neighbour, attacker})
+    {
+        BsdStackHelper::SetDefaultRoute(n, gw);
+    }
+    // The budget after the static configuration, so that it refuses only
+    // what the run makes (the interface and default routes still count).
+    study.ApplyKnob(victim, "budget", "mem_limit", budget);
+    if (study.GetPcap())
+    {
+        csma.EnablePcap(study.GetPcapPrefix(), dev, false);
+    }
+
+    // How long a path-MTU host route lives on V.
+    Ptr<BsdKernel> kernel = victim->GetObject<BsdKernel>();
+    const struct bsd_personality& pers = kernel->GetCore()->k_pers;
+    double lifetime = pers.p_tun.mtudisc_timeout;
+    if (pers.p_aging == BSD_AGE_IDLE)
+    {
+        lifetime = pers.p_tun.clone_idle;
+    }
+    else if (pers.p_aging == BSD_AGE_INRMX)
+    {
+        lifetime = pers.p_tun.rtq_reallyold;
+    }
+
+    // The attack: need-fragmentation from "R" to V about each
+    // destination in turn, in rounds, until a second before the end.
+    BsdAppHelper forger("ns3::BsdIcmpForger");
+    forger.SetAttribute("Mode", StringValue("needfrag"));
+    forger.SetAttribute("Victim", Ipv4AddressValue(victimAddress));
+    forger.SetAttribute("SpoofSource", Ipv4AddressValue(gw));
+    forger.SetAttribute("Mtu", UintegerValue(mtu));
+    forger.SetAttribute("Prefix", Ipv4AddressValue("100.64.0.0"));
+    forger.SetAttribute("PrefixLength", UintegerValue(10));
+    Time interval = Seconds(1.0 / static_cast<double>(rate));
+    forger.SetAttribute("Interval", TimeValue(interval));
+    auto total = static_cast<uint64_t>(std::ceil(static_cast<double>(rate) * (duration - 1)));
+    Rounds attack(forger,
+                  attacker,
+                  static_cast<uint64_t>(destinations),
+                  total,
+                  interval,
+                  Seconds(duration - 1));
+    // The run number moves the start of both flows.
+    Ptr<UniformRandomVariable> jitter = CreateObject<UniformRandomVariable>();
+    jitter->SetStream(2);
+    double attackStart = 1 + jitter->GetValue(0, 1);
+    Simulator::Schedule(Seconds(attackStart), &Rounds::Next, &attack);
+
+    // --talk: V's own datagrams to the same destinations, half an
+    // interval ahead of the messages about them.
+    Ptr<BsdUdpSource> talker;
+    if (talk)
+    {
+        BsdAppHelper source("ns3::BsdUdpSource");
+        source.SetAttribute("Prefix", Ipv4AddressValue("100.64.0.0"));
+        source.SetAttribute("PrefixLength", UintegerValue(10));
+        source.SetAttribute("Destinations", UintegerValue(destinations));
+        source.SetAttribute("Interval", TimeValue(interval));
+        source.SetAttribute("PacketSize", UintegerValue(12));
+        source.SetAttribute("Port", UintegerValue(9));
+        source.SetAttribute("MaxPackets", UintegerValue(std::min<uint64_t>(total, 0xffffffffu)));
+        ApplicationContainer app = source.Install(victim);
+        app.Start(Seconds(attackStart) - interval / 2);
+        app.Stop(Seconds(duration - 1));
+        talker = DynamicCast<BsdUdpSource>(app.Get(0));
+    }
+
+    // The legitimate flow, 10 datagrams/s from a socket connected per
+    // datagram, to the neighbour L, which needs an ARP entry on V.
+    BsdAppHelper sink("ns3::BsdUdpSink");
+    ApplicationContainer sinkApp = sink.Install(neighbour);
+    BsdAppHelper legit("ns3::BsdUdpSource");
+    legit.SetAttribute("Prefix", Ipv4AddressValue("192.168.1.3"));
+    legit.SetAttribute("PrefixLength", UintegerValue(32));
+    legit.SetAttribute("Destinations", UintegerValue(1));
+    legit.SetAttribute("Interval", TimeValue(MilliSeconds(100)));
+    legit.SetAttribute("PacketSize", UintegerValue(64));
+    legit.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
+    ApplicationContainer legitApp = legit.Install(victim);
+    legitApp.Start(Seconds(legitStart + jitter->GetValue(0, 0.1)));
+    legitApp.Stop(Seconds(duration - 1));
+    study.SetLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
+                            DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
+
+    Trough trough{kernel, NAN};
+    kernel->TraceConnectWithoutContext("TableSize", MakeBoundCallback(&OnTableSize, &trough));
+
+    study.Watch(victim, Seconds(duration));
+    study.EnableOutputs(NodeContainer(victim), Seconds(duration));
+    study.NetstatAt(Seconds(legitStart), victim, "legitimate flow starts");
+    // Routes made in the attack's first second go at the first tick past
+    // start + lifetime: the table is at its peak just before.
+    double beforeExpiry = std::floor(attackStart) + lifetime + 0.5;
+    if (beforeExpiry < duration)
+    {
+        study.NetstatAt(Seconds(beforeExpiry), victim, "before the first path-MTU routes expire");
+    }
+    study.NetstatAt(Seconds(duration), victim, "end");
+
+    // A millisecond past the end, so that the last samples and dumps run.
+    Simulator::Stop(Seconds(duration) + MilliSeconds(1));
+    Simulator::Run();
+    struct bsd_kernel* core = kernel->GetCore();
+    MtuCount withMtu{static_cast<uint32_t>(mtu), 0};
+    bsd_rt_walk(core, &CountMtu, &withMtu);
+    uint64_t untimed = 0;
+    bsd_rt_walk(core, &CountUntimed, &untimed);
+    study.AddResult("needfrag_sent", static_cast<double>(attack.GetSent()));
+    study.AddResult("talk_sent", talker ? static_cast<double>(talker->GetSent()) : 0.0);
+    study.AddResult("pmtu_refused_wm", static_cast<double>(core->k_rtdyn.rd_mtudisc_wmdrop));
+    study.AddResult("pmtu_evicted", static_cast<double>(core->k_rtdyn.rd_evicted));
+    study.AddResult("pmtu_trough", trough.lowest);
+    study.AddResult("final_pmtu", static_cast<double>(kernel->GetRouteCount(BSD_RTK_PMTU)));
+    study.AddResult("final_cloned", static_cast<double>(kernel->GetRouteCount(BSD_RTK_CLONED)));
+    study.AddResult("routes_with_mtu", static_cast<double>(withMtu.count));
+    study.AddResult("untimed_pmtu", static_cast<double>(untimed));
+    study.AddResult("pmtu_lifetime_s", lifetime);
+    study.Finish();
+    Simulator::Destroy();
+    return 0;
+}

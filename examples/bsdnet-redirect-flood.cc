@@ -1,0 +1,382 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * bsdnet-redirect-flood: redirect routes under a flood of forged ICMP
+ * host redirects (seed 004, point (4): "DoS prevention code for
+ * redirect"), the timer and watermarks that hold them back, and what the
+ * flood does to a legitimate flow.
+ *
+ *      R 192.168.1.1   V 192.168.1.2   L 192.168.1.3   A 192.168.1.4
+ *      ------------------------- LAN ---------------------------------
+ *
+ * V, the studied node, has R as its default router.  The attacker A,
+ * on-link, sends V one ICMP redirect (type 5 code 1) per destination of
+ * 100.64.0.0/10, --rate a second, the --destinations first addresses in
+ * turn until the end of the run.  Each message claims R as its source,
+ * so that it passes RFC 1122's first-hop check (rtredirect() believes
+ * only the current gateway for the destination), and names A as the
+ * better gateway.  A believed message leaves an RTF_DYNAMIC host route
+ * through A in V's table: redirects_accepted counts them (rts_dynamic).
+ * Once such a route exists its gateway is A, no longer R, so the next
+ * message about that destination fails the first-hop check
+ * (redirects_bad, with the ENOBUFS failures): an attacker spoofing R
+ * cannot refresh its routes, only make new ones once the old ones went.
+ *
+ * What ages them, by personality:
+ * - netbsd-1.5, netbsd-2: the redirect rt_timer queue, --redirtimeout
+ *   (net.inet.icmp.redirtimeout, 600 s; 0: never);
+ * - bsdos-4: its one inactivity timer for every clone and redirect route
+ *   (clone_idle, 3600 s); --redirtimeout changes nothing;
+ * - freebsd-4: nothing: 4.x has no redirect timer and in_rmx ages only
+ *   RTF_WASCLONED routes; --redirtimeout changes nothing.
+ * redirect_lifetime_s says which lifetime applies (null: none).  Every
+ * personality accepts redirects (net.inet.icmp.rediraccept = 1);
+ * --rediraccept=0 shows a kernel that ignores them (newer OpenBSD's
+ * default).  A route whose timer cannot be charged to --budget (the one
+ * made with the budget's last bytes: the 32-byte rttimer is charged
+ * after the route) is on no queue and never expires, as in NetBSD, whose
+ * icmp_input only logs rt_timer_add()'s failure; untimed_redirect counts
+ * the redirect routes on no timer queue at the end (on freebsd-4: all).
+ *
+ * --hiwat/--lowat put KAME's IPv6 watermarks (netinet6/icmp6.c) on the
+ * redirect routes of every personality; no BSD had them for IPv4.
+ * --policy=refuse is KAME's rule: a redirect is refused while the count
+ * is above --hiwat, so the count stops at hiwat + 1 (KAME tests "count >
+ * hiwat").  --policy=evict fills KAME's empty "nuke a victim" branch: at
+ * --hiwat the oldest redirect routes go until --lowat remain (all of
+ * them when --lowat is off), so the count saws between lowat + 1 and
+ * hiwat; redirect_trough is the lowest count seen once eviction began.
+ *
+ * The legitimate flow: from --legit-start, V sends 10 datagrams/s to its
+ * neighbour L, to whom it has not talked yet, so V needs an ARP entry (a
+ * cloned host route, charged to the budget like a redirect route).
+ * Once the redirect routes have spent --budget, that ARP entry cannot be
+ * made and every datagram is lost until a timer frees memory.  With the
+ * defaults (1 MiB, spent in about 48 s) NetBSD loses the flow from 450 s
+ * until the first redirect routes expire at about 602 s, when it wins
+ * one of the freed slots from the attack; BSD/OS (an hour) and FreeBSD
+ * (never) lose it to the end.
+ */
+#include "ns3/bsd-app-helper.h"
+#include "ns3/bsd-icmp-forger.h"
+#include "ns3/bsd-kernel.h"
+#include "ns3/bsd-stack-helper.h"
+#include "ns3/bsd-study.h"
+#include "ns3/bsd-udp-sink.h"
+#include "ns3/bsd-udp-source.h"
+#include "ns3/core-module.h"
+#include "ns3/csma-helper.h"
+#include "ns3/network-module.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace ns3;
+
+namespace
+{
+
+/**
+ * The attack, in rounds: a BsdIcmpForger sends one message about each
+ * destination once, so each round is a new forger, started when the
+ * previous one has gone through the destinations.
+ */
+class Rounds
+{
+  public:
+    /**
+     * \param helper the forger, configured but for Count
+     * \param node the attacker
+     * \param destinations messages per round
+     * \param total messages in all
+     * \param interval between messages
+     * \param stop the end of the attack
+     */
+    Rounds(const BsdAppHelper& helper,
+           Ptr<Node> node,
+           uint64_t destinations,
+           uint64_t total,
+           Time interval,
+           Time stop)
+        : m_helper(helper),
+          m_node(node),
+          m_destinations(destinations),
+          m_left(total),
+          m_interval(interval),
+          m_stop(stop)
+    {
+    }
+
+    /// Start the next round now.
+    void Next()
+    {
+        if (m_left == 0 || Simulator::Now() >= m_stop)
+        {
+            return;
+        }
+        uint64_t count = std::min(m_destinations, m_left);
+        m_left -= count;
+        m_helper.SetAttribute("Count", UintegerValue(count));
+        ApplicationContainer app = m_helper.Install(m_node);
+        app.Start(Seconds(0));
+        app.Stop(m_stop - Simulator::Now());
+        m_forgers.push_back(DynamicCast<BsdIcmpForger>(app.Get(0)));
+        Simulator::Schedule(m_interval * static_cast<int64_t>(count), &Rounds::Next, this);
+    }
+
+    /** \return messages the forgers handed to the kernel */
+    uint64_t GetSent() const
+    {
+        uint64_t sent = 0;
+        for (const auto& f : m_forgers)
+        {
+            sent += f->GetSent();
+        }
+        return sent;
+    }
+
+  private:
+    BsdAppHelper m_helper;                     //!< the forger
+    Ptr<Node> m_node;                          //!< the attacker
+    uint64_t m_destinations;                   //!< messages per round
+    uint64_t m_left;                           //!< messages not yet given a round
+    Time m_interval;                           //!< between messages
+    Time m_stop;                               //!< end of the attack
+    std::vector<Ptr<BsdIcmpForger>> m_forgers; //!< one per round
+};
+
+/// The lowest redirect-route count seen once eviction began.
+struct Trough
+{
+    Ptr<BsdKernel> kernel; //!< the studied kernel
+    double lowest;         //!< NaN until an eviction
+};
+
+void
+OnTableSize(Trough* trough, uint64_t total, uint64_t memory)
+{
+    (void)total;
+    (void)memory;
+    if (trough->kernel->GetCore()->k_rtdyn.rd_evicted == 0)
+    {
+        return;
+    }
+    auto n = static_cast<double>(trough->kernel->GetRouteCount(BSD_RTK_REDIRECT));
+    if (std::isnan(trough->lowest) || n < trough->lowest)
+    {
+        trough->lowest = n;
+    }
+}
+
+/// Redirect routes on no timer queue.
+int
+CountUntimed(struct bsd_rtentry* rt, void* arg)
+{
+    if (rt->rt_kind == BSD_RTK_REDIRECT && BSD_LIST_EMPTY(&rt->rt_timer))
+    {
+        (*static_cast<uint64_t*>(arg))++;
+    }
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string personality = "netbsd-1.5";
+    std::string policy = "refuse";
+    int64_t rate = 100;
+    int64_t destinations = 100000;
+    double duration = 900;
+    int64_t redirTimeout = -1;
+    int64_t redirAccept = -1;
+    int64_t hiwat = -1;
+    int64_t lowat = -1;
+    int64_t budget = 1048576;
+    double legitStart = -1;
+
+    BsdStudy study("bsdnet-redirect-flood",
+                   "Redirect routes under forged ICMP redirects: timers, watermarks, and a "
+                   "legitimate flow's fate.");
+    study.AddFlag("personality",
+                  "kernel of the studied node",
+                  &personality,
+                  {"netbsd-1.5", "bsdos-4", "freebsd-4", "netbsd-2"});
+    study.AddFlag("rate", "forged redirects per second", &rate, 1, 1000000);
+    study.AddFlag("destinations",
+                  "distinct destinations the redirects are about, in turn",
+                  &destinations,
+                  1,
+                  4000000);
+    study.AddFlag("duration", "simulated seconds", &duration, 10, 86400);
+    study.AddFlag("redirtimeout",
+                  "net.inet.icmp.redirtimeout, s, 0: never (-1: default; rt_timer "
+                  "personalities only)",
+                  &redirTimeout,
+                  -1,
+                  2147483647);
+    study.AddFlag("rediraccept",
+                  "net.inet.icmp.rediraccept, 0 or 1 (-1: default)",
+                  &redirAccept,
+                  -1,
+                  1);
+    study.AddFlag("hiwat", "high watermark on redirect routes (-1: off)", &hiwat, -1, 2147483647);
+    study.AddFlag("lowat", "low watermark on redirect routes (-1: off)", &lowat, -1, 2147483647);
+    study.AddFlag("policy",
+                  "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat",
+                  &policy,
+                  {"refuse", "evict"});
+    study.AddFlag("budget",
+                  "kernel memory for routes and ARP, bytes (0: unlimited)",
+                  &budget,
+                  0,
+                  int64_t(1) << 40);
+    study.AddFlag("legit-start",
+                  "when the legitimate flow starts, s (-1: half the duration)",
+                  &legitStart,
+                  -1,
+                  86400);
+    study.Parse(argc, argv);
+    study.Require(lowat < 0 || hiwat < 0 || lowat <= hiwat,
+                  "lowat",
+                  "-1 or at most --hiwat (" + std::to_string(hiwat) + ")");
+    if (legitStart < 0)
+    {
+        legitStart = duration / 2;
+    }
+    study.Require(legitStart < duration - 1, "legit-start", "-1 or less than --duration minus 1");
+
+    // R, V, L and A on one LAN.
+    NodeContainer lan;
+    lan.Create(4);
+    Ptr<Node> router = lan.Get(0);
+    Ptr<Node> victim = lan.Get(1);
+    Ptr<Node> neighbour = lan.Get(2);
+    Ptr<Node> attacker = lan.Get(3);
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
+    NetDeviceContainer dev = csma.Install(lan);
+
+    // The studied node runs --personality; the others netbsd-2.
+    for (Ptr<Node> n : {router, victim, neighbour, attacker})
+    {
+        BsdStackHelper stack;
+        stack.SetPersonality(n == victim ? personality : "netbsd-2");
+        stack.SetAttribute("IpForwarding", BooleanValue(n == router));
+        stack.Install(n);
+    }
+    study.ApplyKnob(victim, "redirtimeout", "redirtimeout", redirTimeout);
+    study.ApplyKnob(victim, "rediraccept", "rediraccept", redirAccept);
+    study.ApplyKnob(victim, "hiwat", "redirect_hiwat", hiwat);
+    study.ApplyKnob(victim, "lowat", "redirect_lowat", lowat);
+    study.ApplyKnob(victim, "policy", "wm_policy", policy == "evict" ? 1 : 0);
+
+    BsdStackHelper::Assign(dev, "192.168.1.0/24", 1); // R .1, V .2, L .3, A .4
+    Ipv4Address gw("192.168.1.1");
+    Ipv4Address victimAddress("192.168.1.2");
+    Ipv4Address attackerAddress("192.168.1.4");
+    for (Ptr<Node> n : {victim, neighbour, attacker})
+    {
+        BsdStackHelper::SetDefaultRoute(n, gw);
+    }
+    // The budget after the static configuration, so that it refuses only
+    // what the run makes (the interface and default routes still count).
+    study.ApplyKnob(victim, "budget", "mem_limit", budget);
+    if (study.GetPcap())
+    {
+        csma.EnablePcap(study.GetPcapPrefix(), dev, false);
+    }
+
+    // How long a redirect route lives on V, if anything ages it.
+    Ptr<BsdKernel> kernel = victim->GetObject<BsdKernel>();
+    const struct bsd_personality& pers = kernel->GetCore()->k_pers;
+    double lifetime = NAN;
+    if (pers.p_aging == BSD_AGE_RTTIMER && pers.p_tun.redirtimeout > 0)
+    {
+        lifetime = pers.p_tun.redirtimeout;
+    }
+    else if (pers.p_aging == BSD_AGE_IDLE)
+    {
+        lifetime = pers.p_tun.clone_idle;
+    }
+
+    // The attack: redirects from "R" to V naming A, about each
+    // destination in turn, in rounds, until a second before the end.
+    BsdAppHelper forger("ns3::BsdIcmpForger");
+    forger.SetAttribute("Mode", StringValue("redirect"));
+    forger.SetAttribute("Victim", Ipv4AddressValue(victimAddress));
+    forger.SetAttribute("SpoofSource", Ipv4AddressValue(gw));
+    forger.SetAttribute("NewGateway", Ipv4AddressValue(attackerAddress));
+    forger.SetAttribute("Prefix", Ipv4AddressValue("100.64.0.0"));
+    forger.SetAttribute("PrefixLength", UintegerValue(10));
+    Time interval = Seconds(1.0 / static_cast<double>(rate));
+    forger.SetAttribute("Interval", TimeValue(interval));
+    auto total = static_cast<uint64_t>(std::ceil(static_cast<double>(rate) * (duration - 1)));
+    Rounds attack(forger,
+                  attacker,
+                  static_cast<uint64_t>(destinations),
+                  total,
+                  interval,
+                  Seconds(duration - 1));
+    // The run number moves the start of both flows.
+    Ptr<UniformRandomVariable> jitter = CreateObject<UniformRandomVariable>();
+    jitter->SetStream(2);
+    double attackStart = 1 + jitter->GetValue(0, 1);
+    Simulator::Schedule(Seconds(attackStart), &Rounds::Next, &attack);
+
+    // The legitimate flow, 10 datagrams/s from a socket connected per
+    // datagram, to the neighbour L, which needs an ARP entry on V.
+    BsdAppHelper sink("ns3::BsdUdpSink");
+    ApplicationContainer sinkApp = sink.Install(neighbour);
+    BsdAppHelper legit("ns3::BsdUdpSource");
+    legit.SetAttribute("Prefix", Ipv4AddressValue("192.168.1.3"));
+    legit.SetAttribute("PrefixLength", UintegerValue(32));
+    legit.SetAttribute("Destinations", UintegerValue(1));
+    legit.SetAttribute("Interval", TimeValue(MilliSeconds(100)));
+    legit.SetAttribute("PacketSize", UintegerValue(64));
+    legit.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
+    ApplicationContainer legitApp = legit.Install(victim);
+    legitApp.Start(Seconds(legitStart + jitter->GetValue(0, 0.1)));
+    legitApp.Stop(Seconds(duration - 1));
+    study.SetLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
+                            DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
+
+    Trough trough{kernel, NAN};
+    kernel->TraceConnectWithoutContext("TableSize", MakeBoundCallback(&OnTableSize, &trough));
+
+    study.Watch(victim, Seconds(duration));
+    study.EnableOutputs(NodeContainer(victim), Seconds(duration));
+    study.NetstatAt(Seconds(legitStart), victim, "legitimate flow starts");
+    // Routes made in the attack's first second go at the first tick past
+    // start + lifetime: the table is at its peak just before.
+    double beforeExpiry = std::floor(attackStart) + lifetime + 0.5;
+    if (!std::isnan(lifetime) && beforeExpiry < duration)
+    {
+        study.NetstatAt(Seconds(beforeExpiry), victim, "before the first redirect routes expire");
+    }
+    study.NetstatAt(Seconds(duration), victim, "end");
+
+    // A millisecond past the end, so that the last samples and dumps run.
+    Simulator::Stop(Seconds(duration) + MilliSeconds(1));
+    Simulator::Run();
+    struct bsd_kernel* core = kernel->GetCore();
+    uint64_t untimed = 0;
+    bsd_rt_walk(core, &CountUntimed, &untimed);
+    study.AddResult("redirects_sent", static_cast<double>(attack.GetSent()));
+    study.AddResult("redirects_received",
+                    static_cast<double>(core->k_icmp.ic_stat.icps_inhist[BSD_ICMP_REDIRECT]));
+    study.AddResult("redirects_accepted", static_cast<double>(core->k_rtstat.rts_dynamic));
+    study.AddResult("redirects_bad", static_cast<double>(core->k_rtstat.rts_badredirect));
+    study.AddResult("redirects_refused_wm", static_cast<double>(core->k_rtdyn.rd_redir_wmdrop));
+    study.AddResult("redirects_ignored", static_cast<double>(core->k_rtdyn.rd_redir_ignored));
+    study.AddResult("redirect_evicted", static_cast<double>(core->k_rtdyn.rd_evicted));
+    study.AddResult("redirect_trough", trough.lowest);
+    study.AddResult("final_redirect", static_cast<double>(kernel->GetRouteCount(BSD_RTK_REDIRECT)));
+    study.AddResult("untimed_redirect", static_cast<double>(untimed));
+    study.AddResult("redirect_lifetime_s", lifetime);
+    study.Finish();
+    Simulator::Destroy();
+    return 0;
+}
