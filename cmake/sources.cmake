@@ -116,9 +116,13 @@ set(BSDNET_EXAMPLES
   bsdnet-lan
   bsdnet-router
   bsdnet-clone-dos
+  bsdnet-redirect-flood
+  bsdnet-pmtu-flood
 )
 
 # Behaviour checks of the study examples: test/studies/test_<name>.py
 set(BSDNET_STUDY_TESTS
   clone_dos
+  redirect_flood
+  pmtu_flood
 )
