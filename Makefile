@@ -31,8 +31,12 @@ test: build build-san
 	cd $(BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
 	cd $(SANBUILD) && $(CTEST) --output-on-failure -j $(JOBS)
 
+# Figures, never assertions: route lookup, then a router forwarding on
+# ns-3's own stack against bsdnet.  BENCHFLAGS=--quick: under a minute.
+BENCHFLAGS ?=
 bench: build
-	$(BUILD)/bench-route
+	$(BUILD)/bench-route $(BENCHFLAGS)
+	$(BUILD)/bench-forward $(BENCHFLAGS)
 
 # The flagship study: bsdnet-clone-dos on four personalities, a table and
 # results/demo/table-size.png.
