@@ -17,6 +17,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bsd_radix.h"
@@ -145,6 +146,144 @@ rn_find(const struct bsd_radix_head *rnh, const uint8_t *key, unsigned plen)
 	return x;
 }
 
+/*
+ * The hash of full-length keys (bsd_rn_sethash).  Chains run through
+ * the leaves, at rnh_hlinkoff; a leaf's key is at rnh_hkeyoff.  The
+ * table doubles when it holds as many entries as chains and halves
+ * when it holds fewer than an eighth, so a chain averages at most one
+ * entry and the chains cost 8 to 16 octets per entry (as 32 to 64 once
+ * a table has shrunk from a peak).
+ */
+#define RN_HMINBITS	4
+
+#define rn_hkey(rnh, leaf)	((const uint8_t *)(leaf) + (rnh)->rnh_hkeyoff)
+#define rn_hlink(rnh, leaf)	((void **)((char *)(leaf) + (rnh)->rnh_hlinkoff))
+
+static inline int
+rn_hashed(const struct bsd_radix_head *rnh, unsigned plen)
+{
+
+	return rnh->rnh_hash != NULL && plen == rnh->rnh_keylen * 8;
+}
+
+/* The chain of a key: Fibonacci hashing of its 4-octet words. */
+static inline uint64_t
+rn_hashkey(const struct bsd_radix_head *rnh, const uint8_t *key)
+{
+	uint64_t x = 0;
+	uint32_t w;
+	unsigned i;
+
+	for (i = 0; i < rnh->rnh_keylen; i += 4) {
+		w = 0;
+		memcpy(&w, key + i, rnh->rnh_keylen - i < 4 ?
+		    rnh->rnh_keylen - i : 4);
+		x = (x ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+	}
+	return x >> (64 - rnh->rnh_hbits);
+}
+
+static inline int
+rn_hsame(const struct bsd_radix_head *rnh, const void *leaf,
+    const uint8_t *key)
+{
+	uint32_t a, b;
+
+	if (rnh->rnh_keylen == 4) {
+		memcpy(&a, rn_hkey(rnh, leaf), 4);
+		memcpy(&b, key, 4);
+		return a == b;
+	}
+	return memcmp(rn_hkey(rnh, leaf), key, rnh->rnh_keylen) == 0;
+}
+
+/* The link that points at key's leaf, or at the NULL ending its chain. */
+static void **
+rn_hfind(const struct bsd_radix_head *rnh, const uint8_t *key)
+{
+	void **pp;
+
+	pp = &rnh->rnh_hash[rn_hashkey(rnh, key)];
+	while (*pp != NULL && !rn_hsame(rnh, *pp, key))
+		pp = rn_hlink(rnh, *pp);
+	return pp;
+}
+
+/* Rehash into 2^bits chains; on no memory keep the old ones. */
+static void
+rn_hresize(struct bsd_radix_head *rnh, unsigned bits)
+{
+	void **old = rnh->rnh_hash, **nh, *leaf, *next;
+	uint64_t i, n = (uint64_t)1 << rnh->rnh_hbits, h;
+
+	if ((nh = calloc((size_t)1 << bits, sizeof(*nh))) == NULL)
+		return;
+	rnh->rnh_hash = nh;
+	rnh->rnh_hbits = bits;
+	for (i = 0; i < n; i++)
+		for (leaf = old[i]; leaf != NULL; leaf = next) {
+			next = *rn_hlink(rnh, leaf);
+			h = rn_hashkey(rnh, rn_hkey(rnh, leaf));
+			*rn_hlink(rnh, leaf) = nh[h];
+			nh[h] = leaf;
+		}
+	free(old);
+}
+
+static int
+rn_hadd(struct bsd_radix_head *rnh, const uint8_t *key, void *leaf)
+{
+	void **pp;
+
+	/* The leaf carries its key: it is what the chains compare. */
+	if (memcmp(rn_hkey(rnh, leaf), key, rnh->rnh_keylen) != 0)
+		return EINVAL;
+	pp = rn_hfind(rnh, key);
+	if (*pp != NULL)
+		return EEXIST;
+	*rn_hlink(rnh, leaf) = NULL;
+	*pp = leaf;
+	rnh->rnh_hcount++;
+	rnh->rnh_count++;
+	if (rnh->rnh_hcount > (uint64_t)1 << rnh->rnh_hbits &&
+	    rnh->rnh_hbits < 40)
+		rn_hresize(rnh, rnh->rnh_hbits + 1);
+	return 0;
+}
+
+static void *
+rn_hdelete(struct bsd_radix_head *rnh, const uint8_t *key)
+{
+	void **pp, *leaf;
+
+	pp = rn_hfind(rnh, key);
+	if ((leaf = *pp) == NULL)
+		return NULL;
+	*pp = *rn_hlink(rnh, leaf);
+	*rn_hlink(rnh, leaf) = NULL;
+	rnh->rnh_hcount--;
+	rnh->rnh_count--;
+	if (rnh->rnh_hbits > RN_HMINBITS &&
+	    rnh->rnh_hcount < ((uint64_t)1 << rnh->rnh_hbits) / 8)
+		rn_hresize(rnh, rnh->rnh_hbits - 1);
+	return leaf;
+}
+
+int
+bsd_rn_sethash(struct bsd_radix_head *rnh, size_t keyoff, size_t linkoff)
+{
+
+	if (rnh->rnh_count != 0 || rnh->rnh_hash != NULL)
+		return EBUSY;
+	if ((rnh->rnh_hash = calloc((size_t)1 << RN_HMINBITS,
+	    sizeof(*rnh->rnh_hash))) == NULL)
+		return ENOBUFS;
+	rnh->rnh_hbits = RN_HMINBITS;
+	rnh->rnh_hkeyoff = keyoff;
+	rnh->rnh_hlinkoff = linkoff;
+	return 0;
+}
+
 void
 bsd_rn_inithead(struct bsd_radix_head *rnh, unsigned keylen)
 {
@@ -161,8 +300,10 @@ bsd_rn_destroyhead(struct bsd_radix_head *rnh)
 {
 
 	bsd_pool_destroy(&rnh->rnh_pool);
+	free(rnh->rnh_hash);
+	rnh->rnh_hash = NULL;
 	rnh->rnh_top = NULL;
-	rnh->rnh_count = rnh->rnh_nodes = 0;
+	rnh->rnh_count = rnh->rnh_nodes = rnh->rnh_hcount = 0;
 }
 
 int
@@ -176,6 +317,8 @@ bsd_rn_addaddr(struct bsd_radix_head *rnh, const uint8_t *key,
 	/* A NULL leaf could not be told from glue. */
 	if (plen > rnh->rnh_keylen * 8 || leaf == NULL)
 		return EINVAL;
+	if (rn_hashed(rnh, plen))
+		return rn_hadd(rnh, key, leaf);
 	rn_maskkey(k, key, plen, rnh->rnh_keylen);
 
 	/* Go down while the node is a strictly shorter prefix of k. */
@@ -237,6 +380,8 @@ bsd_rn_lookup(const struct bsd_radix_head *rnh, const uint8_t *key,
 {
 	const struct bsd_radix_node *x;
 
+	if (rn_hashed(rnh, plen))
+		return *rn_hfind(rnh, key);
 	x = rn_find(rnh, key, plen);
 	return x != NULL ? x->rn_leaf : NULL;
 }
@@ -273,6 +418,10 @@ bsd_rn_match(const struct bsd_radix_head *rnh, const uint8_t *key)
 	void *best;
 	unsigned from, nbits;
 
+	/* A host entry is the longest match there can be. */
+	if (rnh->rnh_hash != NULL && rnh->rnh_hcount != 0 &&
+	    (best = *rn_hfind(rnh, key)) != NULL)
+		return best;
 	if (rnh->rnh_keylen == 4)
 		return rn_match4(rnh, key);
 
@@ -304,6 +453,8 @@ bsd_rn_delete(struct bsd_radix_head *rnh, const uint8_t *key, unsigned plen)
 	struct bsd_radix_node *x, *p, *c;
 	void *leaf;
 
+	if (rn_hashed(rnh, plen))
+		return rn_hdelete(rnh, key);
 	x = rn_find(rnh, key, plen);
 	if (x == NULL || x->rn_leaf == NULL)
 		return NULL;
@@ -346,11 +497,73 @@ rn_next(struct bsd_radix_node *x)
 	return NULL;
 }
 
+/* A hashed key, zero-padded, for sorting. */
+struct rn_hkey {
+	uint8_t	k[BSD_RN_MAXKEYLEN];
+};
+
+static int
+rn_hkeycmp(const void *a, const void *b)
+{
+
+	return memcmp(a, b, BSD_RN_MAXKEYLEN);
+}
+
+/*
+ * The walk of a head with hashed keys: the tree in pre-order, merged
+ * with the hashed keys sorted.  A full-length key comes after every
+ * shorter prefix of the same key, so a tree entry goes first on a tie.
+ * Each hashed key is looked up again when its turn comes, so a leaf
+ * that is gone by then (f may delete only its own, but be safe) is
+ * skipped and none is visited twice.
+ */
+static int
+rn_walkhash(struct bsd_radix_head *rnh, bsd_rn_walkf_t *f, void *arg)
+{
+	struct bsd_radix_node *x, *next;
+	struct rn_hkey *keys;
+	void *leaf;
+	uint64_t n, i, j, b;
+	unsigned kl = rnh->rnh_keylen;
+	int error = 0;
+
+	n = rnh->rnh_hcount;
+	if ((keys = calloc((size_t)n, sizeof(*keys))) == NULL)
+		return ENOMEM;
+	for (b = 0, i = 0; b < (uint64_t)1 << rnh->rnh_hbits; b++)
+		for (leaf = rnh->rnh_hash[b]; leaf != NULL;
+		    leaf = *rn_hlink(rnh, leaf))
+			memcpy(keys[i++].k, rn_hkey(rnh, leaf), kl);
+	qsort(keys, (size_t)n, sizeof(*keys), rn_hkeycmp);
+	j = 0;
+	for (x = rnh->rnh_top; x != NULL; x = next) {
+		next = rn_next(x);
+		if (x->rn_leaf == NULL)
+			continue;
+		for (; j < n && memcmp(keys[j].k, x->rn_key, kl) < 0; j++)
+			if ((leaf = *rn_hfind(rnh, keys[j].k)) != NULL &&
+			    (error = f(leaf, arg)) != 0)
+				goto out;
+		if ((error = f(x->rn_leaf, arg)) != 0)
+			goto out;
+	}
+	for (; j < n; j++)
+		if ((leaf = *rn_hfind(rnh, keys[j].k)) != NULL &&
+		    (error = f(leaf, arg)) != 0)
+			goto out;
+out:
+	free(keys);
+	return error;
+}
+
 int
 bsd_rn_walktree(struct bsd_radix_head *rnh, bsd_rn_walkf_t *f, void *arg)
 {
 	struct bsd_radix_node *x, *next;
 	int error;
+
+	if (rnh->rnh_hash != NULL && rnh->rnh_hcount != 0)
+		return rn_walkhash(rnh, f, arg);
 
 	/*
 	 * Pre-order is key order, shorter prefix first.  The next node is

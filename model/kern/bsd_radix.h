@@ -17,6 +17,18 @@
  * of a pointer into a mask tree, and a prefix lives in the internal node
  * at its own depth, so a match is one walk down with no backtracking.
  *
+ * Optionally (bsd_rn_sethash), full-length keys -- host routes, the bulk
+ * of a table that clones one per destination -- are kept out of the
+ * tree, in a hash table threaded through the leaves themselves.  A
+ * full-length key is the longest prefix there is, so a match tries the
+ * hash first and the tree (now holding only the shorter prefixes, and
+ * shallow) after; lookups, duplicate keys, EEXIST, walks in key order
+ * and deletion inside a walk behave exactly as without it.  A match for
+ * a host route then costs one bucket instead of a walk down some twenty
+ * levels of nodes, whatever the size of the table, and a host route
+ * costs a chain pointer in its leaf and a share of the buckets (8 to 16
+ * octets) instead of an entry node and a glue node (80).
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef BSD_RADIX_H
@@ -44,22 +56,38 @@ struct bsd_radix_node {
 struct bsd_radix_head {
 	struct bsd_radix_node	*rnh_top;
 	unsigned		rnh_keylen;	/* octets per key */
-	uint64_t		rnh_count;	/* entries (leaves) */
-	uint64_t		rnh_nodes;	/* entries plus glue nodes */
+	uint64_t		rnh_count;	/* entries (leaves), tree and hash */
+	uint64_t		rnh_nodes;	/* tree nodes: entries plus glue */
 	struct bsd_pool		rnh_pool;	/* nodes */
+	/* Full-length keys, once bsd_rn_sethash() is called: */
+	void			**rnh_hash;	/* 2^rnh_hbits chains, or NULL */
+	unsigned		rnh_hbits;
+	uint64_t		rnh_hcount;	/* entries in the hash */
+	size_t			rnh_hkeyoff;	/* a leaf's key, keylen octets */
+	size_t			rnh_hlinkoff;	/* a leaf's chain pointer */
 };
 
 typedef int bsd_rn_walkf_t(void *leaf, void *arg);
 
 /* Set up an empty tree for keys of keylen octets (1..BSD_RN_MAXKEYLEN). */
 void	bsd_rn_inithead(struct bsd_radix_head *rnh, unsigned keylen);
+/*
+ * Keep full-length keys in a hash table instead of the tree, on an empty
+ * head: every leaf added under a full-length key must hold that key at
+ * keyoff (keylen octets) and leave a pointer's room at linkoff, which
+ * the table owns while the leaf is in it.  0, or EBUSY if the head is
+ * not empty, ENOBUFS if no memory.
+ */
+int	bsd_rn_sethash(struct bsd_radix_head *rnh, size_t keyoff,
+	    size_t linkoff);
 /* Free every node; the leaves themselves are the caller's. */
 void	bsd_rn_destroyhead(struct bsd_radix_head *rnh);
 /*
  * Insert leaf under key/plen (bits of key past plen are ignored).
  * Returns 0, EEXIST if that key and plen are present, ENOBUFS if no
  * memory, EINVAL if plen exceeds the key or leaf is NULL (a NULL leaf
- * marks a glue node).  Not to be called from inside a walk.
+ * marks a glue node), or, with a hash, if a full-length leaf does not
+ * hold key at the key offset.  Not to be called from inside a walk.
  */
 int	bsd_rn_addaddr(struct bsd_radix_head *rnh, const uint8_t *key,
 	    unsigned plen, void *leaf);

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "bsd_kernel.h"
@@ -805,6 +806,10 @@ bsd_route_init(struct bsd_kernel *k)
 		BSD_TAILQ_INIT(&k->k_kindq[i]);
 	bsd_pool_init(&k->k_rtpool, sizeof(struct bsd_rtentry));
 	bsd_rn_inithead(&k->k_rtable, 4);
+	/* Host routes (clones, ARP entries) in a hash: see bsd_radix.h. */
+	(void)bsd_rn_sethash(&k->k_rtable,
+	    offsetof(struct bsd_rtentry, rt_dst.sin_addr),
+	    offsetof(struct bsd_rtentry, rt_hnext));
 	if (k->k_pers.p_aging == BSD_AGE_IDLE)
 		k->k_idleq = bsd_rt_timer_queue_create(k,
 		    k->k_pers.p_tun.clone_idle, "idle");

@@ -128,6 +128,7 @@ struct bsd_rtentry {
 	BSD_LIST_HEAD(, bsd_rttimer) rt_timer;	/* rt_timer entries */
 	BSD_TAILQ_ENTRY(bsd_rtentry) rt_kindq;	/* its kind's list, oldest first */
 	BSD_TAILQ_ENTRY(bsd_rtentry) rt_rmxq;	/* in_rmx aging list */
+	void			*rt_hnext;	/* the table's host-route chain */
 };
 
 /* rt_kflags: the model's own bookkeeping, never shown as rt_flags */

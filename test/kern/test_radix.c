@@ -32,7 +32,20 @@ struct ent {
 	unsigned	e_plen;
 	unsigned	e_keylen;
 	int		e_gone;		/* deleted during a walk */
+	void		*e_hlink;	/* the hash's chain (bsd_rn_sethash) */
 };
+
+/* Hash full-length keys of a head of ents (bsd_rn_sethash). */
+static void
+ent_sethash(struct bsd_radix_head *rnh)
+{
+	int error;
+
+	error = bsd_rn_sethash(rnh, offsetof(struct ent, e_key),
+	    offsetof(struct ent, e_hlink));
+	if (error != 0)
+		fail_msg("bsd_rn_sethash: %d", error);
+}
 
 /* Small PRNG (xorshift64*), so the sequences do not depend on libc. */
 static uint64_t
@@ -175,6 +188,9 @@ check_node(struct inv *iv, const struct bsd_radix_node *x,
 			    "says otherwise", iv->iv_what, kb, x->rn_plen, idx,
 			    parent->rn_plen);
 	}
+	if (iv->iv_rnh->rnh_hash != NULL && x->rn_plen == keylen * 8)
+		fail_msg("%s: node %s/%u: full length, in the tree of a "
+		    "hashed head", iv->iv_what, kb, x->rn_plen);
 	if (x->rn_leaf == NULL) {
 		if (x->rn_child[0] == NULL || x->rn_child[1] == NULL)
 			fail_msg("%s: glue node %s/%u has fewer than two "
@@ -192,6 +208,50 @@ check_node(struct inv *iv, const struct bsd_radix_node *x,
 			check_node(iv, x->rn_child[i], x, i);
 }
 
+/*
+ * The hash of full-length keys: every chained leaf is a full-length
+ * entry, found again by an exact lookup (so it sits on its key's chain),
+ * none twice; the chains hold rnh_hcount leaves, no more than twice as
+ * many as there are chains (the table grows at one per chain), and no
+ * full-length prefix is left in the tree.
+ */
+static void
+check_hash(const struct bsd_radix_head *rnh, const char *what)
+{
+	const struct ent *e;
+	uint64_t b, n, nchains;
+	char b1[48];
+
+	if (rnh->rnh_hash == NULL) {
+		if (rnh->rnh_hcount != 0)
+			fail_msg("%s: rnh_hcount %llu without a hash", what,
+			    (unsigned long long)rnh->rnh_hcount);
+		return;
+	}
+	nchains = (uint64_t)1 << rnh->rnh_hbits;
+	n = 0;
+	for (b = 0; b < nchains; b++)
+		for (e = rnh->rnh_hash[b]; e != NULL; e = e->e_hlink) {
+			if (++n > rnh->rnh_hcount)
+				fail_msg("%s: the chains hold more than "
+				    "rnh_hcount %llu leaves (a loop?)", what,
+				    (unsigned long long)rnh->rnh_hcount);
+			if (e->e_plen != rnh->rnh_keylen * 8)
+				fail_msg("%s: %s hashed, not full length",
+				    what, leafstr(e, b1));
+			if (bsd_rn_lookup(rnh, e->e_key, e->e_plen) != e)
+				fail_msg("%s: %s hashed but not found by "
+				    "lookup", what, leafstr(e, b1));
+		}
+	if (n != rnh->rnh_hcount)
+		fail_msg("%s: %llu leaves on the chains, rnh_hcount %llu",
+		    what, (unsigned long long)n,
+		    (unsigned long long)rnh->rnh_hcount);
+	if (n > 2 * nchains)
+		fail_msg("%s: %llu hashed leaves on %llu chains", what,
+		    (unsigned long long)n, (unsigned long long)nchains);
+}
+
 static void
 check_tree(const struct bsd_radix_head *rnh, const char *what)
 {
@@ -202,9 +262,11 @@ check_tree(const struct bsd_radix_head *rnh, const char *what)
 	iv.iv_what = what;
 	if (rnh->rnh_top != NULL)
 		check_node(&iv, rnh->rnh_top, NULL, 0);
-	if (iv.iv_leaves != rnh->rnh_count)
-		fail_msg("%s: %llu leaves in the tree but rnh_count is %llu",
-		    what, (unsigned long long)iv.iv_leaves,
+	check_hash(rnh, what);
+	if (iv.iv_leaves + rnh->rnh_hcount != rnh->rnh_count)
+		fail_msg("%s: %llu leaves in the tree and %llu hashed but "
+		    "rnh_count is %llu", what, (unsigned long long)iv.iv_leaves,
+		    (unsigned long long)rnh->rnh_hcount,
 		    (unsigned long long)rnh->rnh_count);
 	if (iv.iv_nodes != rnh->rnh_nodes)
 		fail_msg("%s: %llu nodes in the tree but rnh_nodes is %llu",
@@ -397,6 +459,7 @@ struct gen {
 	uint64_t	g_s;
 	unsigned	g_keylen;
 	int		g_sparse;
+	unsigned	g_hostpct;	/* % of prefixes made full length */
 	uint8_t		g_pool[NPOOL][BSD_RN_MAXKEYLEN];
 };
 
@@ -452,6 +515,8 @@ static unsigned
 gen_plen(struct gen *g)
 {
 
+	if (g->g_hostpct != 0 && rnd(&g->g_s) % 100 < g->g_hostpct)
+		return g->g_keylen * 8;
 	return rnd(&g->g_s) % (g->g_keylen * 8 + 1);
 }
 
@@ -570,6 +635,7 @@ struct rcfg {
 	unsigned	rc_nops;
 	uint64_t	rc_seed;
 	size_t		rc_cap;		/* table size to hover under */
+	int		rc_hash;	/* bsd_rn_sethash, half host keys */
 };
 
 static void
@@ -588,6 +654,10 @@ run_random(const struct rcfg *rc)
 	bsd_rn_inithead(&rnh, rc->rc_keylen);
 	ref_init(&r, rc->rc_keylen);
 	gen_init(&g, rc->rc_seed, rc->rc_keylen, rc->rc_sparse);
+	if (rc->rc_hash) {
+		ent_sethash(&rnh);
+		g.g_hostpct = 50;
+	}
 	for (i = 0; i < rc->rc_nops; i++) {
 		snprintf(what, sizeof(what), "%s op %u", rc->rc_name, i);
 		/* Every third stretch mostly deletes, down towards empty. */
@@ -657,7 +727,7 @@ static void
 test_random_v4_pool(void **state)
 {
 	static const struct rcfg rc = {
-		"v4 pool", 4, 0, 150000, 1, 1500
+		"v4 pool", 4, 0, 150000, 1, 1500, 0
 	};
 
 	(void)state;
@@ -668,7 +738,7 @@ static void
 test_random_v4_sparse(void **state)
 {
 	static const struct rcfg rc = {
-		"v4 sparse", 4, 1, 100000, 2, 1500
+		"v4 sparse", 4, 1, 100000, 2, 1500, 0
 	};
 
 	(void)state;
@@ -679,7 +749,7 @@ static void
 test_random_v6_pool(void **state)
 {
 	static const struct rcfg rc = {
-		"v6 pool", 16, 0, 30000, 3, 1000
+		"v6 pool", 16, 0, 30000, 3, 1000, 0
 	};
 
 	(void)state;
@@ -690,7 +760,7 @@ static void
 test_random_v6_sparse(void **state)
 {
 	static const struct rcfg rc = {
-		"v6 sparse", 16, 1, 20000, 4, 1000
+		"v6 sparse", 16, 1, 20000, 4, 1000, 0
 	};
 
 	(void)state;
@@ -702,7 +772,7 @@ static void
 test_random_keylen1(void **state)
 {
 	static const struct rcfg rc = {
-		"keylen 1", 1, 1, 30000, 5, 400
+		"keylen 1", 1, 1, 30000, 5, 400, 0
 	};
 
 	(void)state;
@@ -714,7 +784,67 @@ static void
 test_random_keylen3(void **state)
 {
 	static const struct rcfg rc = {
-		"keylen 3", 3, 0, 30000, 6, 1000
+		"keylen 3", 3, 0, 30000, 6, 1000, 0
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+/*
+ * The same with full-length keys hashed (bsd_rn_sethash), half of the
+ * prefixes full length so that the hash grows, shrinks and shares keys
+ * with shorter prefixes in the tree.
+ */
+static void
+test_random_v4_hash(void **state)
+{
+	static const struct rcfg rc = {
+		"v4 hash", 4, 0, 150000, 11, 1500, 1
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+static void
+test_random_v4_hash_sparse(void **state)
+{
+	static const struct rcfg rc = {
+		"v4 hash sparse", 4, 1, 100000, 12, 3000, 1
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+static void
+test_random_v6_hash(void **state)
+{
+	static const struct rcfg rc = {
+		"v6 hash", 16, 0, 30000, 13, 1000, 1
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+static void
+test_random_keylen3_hash(void **state)
+{
+	static const struct rcfg rc = {
+		"keylen 3 hash", 3, 0, 30000, 14, 1000, 1
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+static void
+test_random_keylen1_hash(void **state)
+{
+	static const struct rcfg rc = {
+		"keylen 1 hash", 1, 1, 30000, 15, 400, 1
 	};
 
 	(void)state;
@@ -778,7 +908,7 @@ wdel_cb(void *leaf, void *arg)
 }
 
 static void
-run_walk_delete(int mode, const char *name)
+run_walk_delete(int mode, const char *name, int hash)
 {
 	static const unsigned keylens[] = { 4, 16, 1, 4 };
 	struct bsd_radix_head rnh;
@@ -798,6 +928,10 @@ run_walk_delete(int mode, const char *name)
 		bsd_rn_inithead(&rnh, keylen);
 		ref_init(&r, keylen);
 		gen_init(&g, 100 + t, keylen, 0);
+		if (hash) {
+			ent_sethash(&rnh);
+			g.g_hostpct = 50;
+		}
 		for (i = 0; i < nadd; i++)
 			rand_add(&rnh, &r, &g, what);
 		check_tree(&rnh, what);
@@ -874,7 +1008,8 @@ test_walk_delete_alternate(void **state)
 {
 
 	(void)state;
-	run_walk_delete(WD_ALTERNATE, "delete every other leaf");
+	run_walk_delete(WD_ALTERNATE, "delete every other leaf", 0);
+	run_walk_delete(WD_ALTERNATE, "hashed, delete every other leaf", 1);
 }
 
 static void
@@ -882,7 +1017,8 @@ test_walk_delete_all(void **state)
 {
 
 	(void)state;
-	run_walk_delete(WD_ALL, "delete every leaf");
+	run_walk_delete(WD_ALL, "delete every leaf", 0);
+	run_walk_delete(WD_ALL, "hashed, delete every leaf", 1);
 }
 
 static void
@@ -890,7 +1026,8 @@ test_walk_delete_random(void **state)
 {
 
 	(void)state;
-	run_walk_delete(WD_RANDOM, "delete a third of the leaves");
+	run_walk_delete(WD_RANDOM, "delete a third of the leaves", 0);
+	run_walk_delete(WD_RANDOM, "hashed, delete a third of the leaves", 1);
 }
 
 /*
@@ -1409,6 +1546,109 @@ test_walk_stop(void **state)
 }
 
 /*
+ * Hashed host keys by hand: a host route and a net route under the same
+ * key, the host one matched first and found by exact lookup only at its
+ * own length; EEXIST, a leaf whose key is not the one given (EINVAL),
+ * sethash on a head that is not empty (EBUSY); the chains growing with
+ * the table and shrinking back; walks merging both in key order.
+ */
+static void
+test_hash_basic(void **state)
+{
+	struct bsd_radix_head rnh;
+	struct ent *net8, *net24, *host, *host2, *other, *dflt, *many[5000];
+	struct ref r;
+	unsigned i, bits;
+	uint8_t k[4];
+
+	(void)state;
+	bsd_rn_inithead(&rnh, 4);
+	ent_sethash(&rnh);
+	if (bsd_rn_sethash(&rnh, 0, 0) != EBUSY)
+		fail_msg("sethash twice: want EBUSY");
+	ref_init(&r, 4);
+	net8 = ent_new(IP4(10, 0, 0, 0), 8, 4);
+	net24 = ent_new(IP4(10, 0, 0, 0), 24, 4);
+	host = ent_new(IP4(10, 0, 0, 0), 32, 4);
+	host2 = ent_new(IP4(10, 0, 0, 7), 32, 4);
+	other = ent_new(IP4(10, 0, 0, 7), 32, 4);
+	dflt = ent_new(IP4(0, 0, 0, 0), 0, 4);
+	ADD(&rnh, host, 0);
+	ADD(&rnh, net8, 0);
+	ADD(&rnh, net24, 0);
+	ADD(&rnh, host2, 0);
+	ADD(&rnh, dflt, 0);
+	ADD(&rnh, other, EEXIST);
+	/* A leaf must carry the key it is added under. */
+	ADDK(&rnh, IP4(10, 0, 0, 9), 32, other, EINVAL);
+	if (bsd_rn_sethash(&rnh, 0, 0) != EBUSY)
+		fail_msg("sethash on a full head: want EBUSY");
+	COUNTS(&rnh, 5, 3);
+	if (rnh.rnh_hcount != 2)
+		fail_msg("%llu hashed, want 2",
+		    (unsigned long long)rnh.rnh_hcount);
+	MATCH(&rnh, IP4(10, 0, 0, 0), host);
+	MATCH(&rnh, IP4(10, 0, 0, 7), host2);
+	MATCH(&rnh, IP4(10, 0, 0, 8), net24);
+	MATCH(&rnh, IP4(10, 0, 1, 7), net8);
+	MATCH(&rnh, IP4(11, 0, 0, 7), dflt);
+	LOOKUP(&rnh, IP4(10, 0, 0, 0), 32, host);
+	LOOKUP(&rnh, IP4(10, 0, 0, 0), 24, net24);
+	LOOKUP(&rnh, IP4(10, 0, 0, 0), 8, net8);
+	LOOKUP(&rnh, IP4(10, 0, 0, 8), 32, NULL);
+	ref_add(&r, host);
+	ref_add(&r, net8);
+	ref_add(&r, net24);
+	ref_add(&r, host2);
+	ref_add(&r, dflt);
+	check_walk(&rnh, &r, "hash basic");
+	DELETE(&rnh, IP4(10, 0, 0, 7), 32, host2);
+	MATCH(&rnh, IP4(10, 0, 0, 7), net24);
+	DELETE(&rnh, IP4(10, 0, 0, 7), 32, NULL);
+	ref_del(&r, 3);
+	check_walk(&rnh, &r, "hash basic, one host gone");
+
+	/* Grow the chains, then shrink them back to the minimum. */
+	bits = rnh.rnh_hbits;
+	for (i = 0; i < 5000; i++) {
+		k[0] = 10;
+		k[1] = 1 + (uint8_t)(i >> 16);
+		k[2] = (uint8_t)(i >> 8);
+		k[3] = (uint8_t)i;
+		many[i] = ent_new(k, 32, 4);
+		ADD(&rnh, many[i], 0);
+		ref_add(&r, many[i]);
+	}
+	if (rnh.rnh_hbits <= bits || ((uint64_t)1 << rnh.rnh_hbits) < 5001)
+		fail_msg("5001 hashed keys on %u-bit chains", rnh.rnh_hbits);
+	check_tree(&rnh, "hash basic, 5001 hosts");
+	check_walk(&rnh, &r, "hash basic, 5001 hosts");
+	MATCH(&rnh, IP4(10, 1, 19, 135), many[0x1387]);
+	MATCH(&rnh, IP4(10, 1, 19, 136), net8);
+	for (i = 0; i < 5000; i++) {
+		memcpy(k, many[i]->e_key, 4);
+		DELETE(&rnh, k, 32, many[i]);
+		ref_del(&r, r.r_n - 1);
+	}
+	if (rnh.rnh_hbits != bits)
+		fail_msg("chains at %u bits after the hosts left, want %u",
+		    rnh.rnh_hbits, bits);
+	check_walk(&rnh, &r, "hash basic, hosts gone");
+	bsd_rn_destroyhead(&rnh);
+	if (rnh.rnh_hash != NULL || rnh.rnh_hcount != 0)
+		fail_msg("destroyed head still has a hash");
+	for (i = 0; i < 5000; i++)
+		free(many[i]);
+	free(net8);
+	free(net24);
+	free(host);
+	free(host2);
+	free(other);
+	free(dflt);
+	free(r.r_e);
+}
+
+/*
  * Destroying a full tree frees it all (the sanitizer checks), and the
  * head can be set up again.
  */
@@ -1460,6 +1700,12 @@ main(void)
 		cmocka_unit_test(test_random_v6_sparse),
 		cmocka_unit_test(test_random_keylen1),
 		cmocka_unit_test(test_random_keylen3),
+		cmocka_unit_test(test_random_v4_hash),
+		cmocka_unit_test(test_random_v4_hash_sparse),
+		cmocka_unit_test(test_random_v6_hash),
+		cmocka_unit_test(test_random_keylen3_hash),
+		cmocka_unit_test(test_random_keylen1_hash),
+		cmocka_unit_test(test_hash_basic),
 		cmocka_unit_test(test_walk_delete_alternate),
 		cmocka_unit_test(test_walk_delete_all),
 		cmocka_unit_test(test_walk_delete_random),
