@@ -79,6 +79,7 @@ set(BSDNET_MODEL_SOURCES
   model/bsd-arp-scanner.cc
   helper/bsd-app-helper.cc
   helper/bsd-study.cc
+  model/bsd-resolver-daemon.cc
 )
 set(BSDNET_MODEL_HEADERS
   model/bsd-framed-net-device.h
@@ -100,6 +101,7 @@ set(BSDNET_MODEL_HEADERS
   model/bsd-arp-scanner.h
   helper/bsd-app-helper.h
   helper/bsd-study.h
+  model/bsd-resolver-daemon.h
 )
 # ns-3 TestSuites, run by test/ns3/bsdnet-test-runner.cc
 set(BSDNET_NS3_TEST_SOURCES
@@ -116,6 +118,8 @@ set(BSDNET_EXAMPLES
   bsdnet-lan
   bsdnet-router
   bsdnet-clone-dos
+  bsdnet-xresolve
+  bsdnet-parent-removal
   bsdnet-redirect-flood
   bsdnet-pmtu-flood
 )
@@ -123,6 +127,8 @@ set(BSDNET_EXAMPLES
 # Behaviour checks of the study examples: test/studies/test_<name>.py
 set(BSDNET_STUDY_TESTS
   clone_dos
+  xresolve
+  parent_removal
   redirect_flood
   pmtu_flood
 )
