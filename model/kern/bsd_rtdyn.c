@@ -82,7 +82,7 @@ bsd_icmp_redirect(struct bsd_kernel *k, uint32_t dst, uint32_t gw,
 	struct bsd_rtdyn_state *rd = &k->k_rtdyn;
 	struct bsd_sockaddr_in sdst, sgw, ssrc;
 	struct bsd_rtentry *rt = NULL;
-	int error;
+	int error, terr;
 
 	if (!tun->rediraccept) {
 		rd->rd_redir_ignored++;
@@ -102,9 +102,19 @@ bsd_icmp_redirect(struct bsd_kernel *k, uint32_t dst, uint32_t gw,
 	    BSD_RTF_GATEWAY | BSD_RTF_HOST, (struct bsd_sockaddr *)&ssrc, &rt);
 	if (rt == NULL)
 		return error;
-	if (rd->rd_redirq != NULL)
-		(void)bsd_rt_timer_add(k, rt, icmp_redirect_timeout,
-		    rd->rd_redirq);
+	/*
+	 * As NetBSD's icmp_input: a route whose timer cannot be had (no
+	 * memory) stays, on no queue, and the failure is only logged.
+	 */
+	if (rd->rd_redirq != NULL &&
+	    (terr = bsd_rt_timer_add(k, rt, icmp_redirect_timeout,
+	    rd->rd_redirq)) != 0) {
+		const uint8_t *a = (const uint8_t *)&dst;
+
+		bsd_log(k, BSD_LOG_ERR, "ICMP:  redirect failed to register "
+		    "timeout for route to %u.%u.%u.%u, code %d",
+		    a[0], a[1], a[2], a[3], terr);
+	}
 	bsd_rtfree(k, rt);
 	return error;
 }

@@ -31,6 +31,16 @@ fx_trace(void *ctx, const struct bsd_trace *tr)
 }
 
 static void
+fx_log(void *ctx, int pri, const char *msg)
+{
+	struct fx *fx = ctx;
+
+	(void)pri;
+	fx->nlogs++;
+	snprintf(fx->lastlog, sizeof(fx->lastlog), "%s", msg);
+}
+
+static void
 fx_msg(void *arg, const struct bsd_rt_msg *m)
 {
 	struct fx *fx = arg;
@@ -53,6 +63,7 @@ fx_new_bare(const struct bsd_personality *p)
 	h.h_now = fx_now;
 	h.h_deadline = fx_deadline;
 	h.h_trace = fx_trace;
+	h.h_log = fx_log;
 	fx->k = bsd_kernel_create(p, &h);
 	assert_non_null(fx->k);
 	assert_int_equal(bsd_rtsock_subscribe(fx->k, fx_msg, fx), 0);

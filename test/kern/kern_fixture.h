@@ -29,6 +29,8 @@ struct fx {
 	struct bsd_rt_msg	msgs[FX_MAXMSGS];
 	unsigned		nmsgs;
 	uint64_t		traces[BSD_TR_NTYPES];
+	unsigned		nlogs;		/* log(9) lines so far */
+	char			lastlog[256];	/* the last of them */
 };
 
 /*

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include <errno.h>
+#include <string.h>
 
 #include "kern_fixture.h"
 
@@ -38,6 +39,31 @@ test_redirect_expires_at_600(void **state)
 	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
 	fx_advance_s(fx, 1);
 	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+	fx_free(fx);
+}
+
+/*
+ * A redirect route made with the budget's last bytes gets no timer: it
+ * stays, on no queue, and the failure is logged as NetBSD's icmp_input
+ * logs it.
+ */
+static void
+test_redirect_timer_failure_logged(void **state)
+{
+	struct fx *fx = fx_new("netbsd-1.5");
+	struct bsd_membudget *mb = &fx->k->k_mem;
+
+	(void)state;
+	/* Room for one more route (rtentry + key/gateway) but no timer. */
+	mb->mb_limit = mb->mb_used + BSD_MEMCOST_RTENTRY + BSD_MEMCOST_RTKEYGW;
+	assert_int_equal(redirect_n(fx, 1), 0);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
+	assert_int_equal(fx->nlogs, 1);
+	assert_non_null(strstr(fx->lastlog, "redirect failed to register "
+	    "timeout for route to 198.18.0.1"));
+	/* On no queue, it outlives the 600 s timer. */
+	fx_advance_s(fx, 700);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
 	fx_free(fx);
 }
 
@@ -212,6 +238,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_redirect_expires_at_600),
+		cmocka_unit_test(test_redirect_timer_failure_logged),
 		cmocka_unit_test(test_redirtimeout_settable),
 		cmocka_unit_test(test_modified_route_outlives_timer),
 		cmocka_unit_test(test_redirect_hiwat_refuses),
