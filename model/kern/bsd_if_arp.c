@@ -179,7 +179,8 @@ bsd_arp_rtrequest(struct bsd_kernel *k, int req, struct bsd_rtentry *rt,
 		as->ar_inuse++;
 		as->ar_allocated++;
 		la->la_rt = rt;
-		BSD_LIST_INSERT_HEAD(&as->ar_llinfo, la, la_list);
+		/* Onto the tail of the table's ARP list (k_kindq). */
+		rt->rt_kflags |= BSD_RTK_F_ARP;
 		bsd_rt_setllinfo(k, rt, la);
 		/* Our own address on this interface: permanent, our LL. */
 		BSD_TAILQ_FOREACH(ifa, &rt->rt_ifp->if_addrlist, ifa_list) {
@@ -199,7 +200,7 @@ bsd_arp_rtrequest(struct bsd_kernel *k, int req, struct bsd_rtentry *rt,
 		if (la == NULL)
 			break;
 		as->ar_inuse--;
-		BSD_LIST_REMOVE(la, la_list);
+		rt->rt_kflags &= ~BSD_RTK_F_ARP;
 		bsd_rt_setllinfo(k, rt, NULL);
 		rt->rt_flags &= ~BSD_RTF_LLINFO;
 		bsd_m_freem(k, la->la_hold);
@@ -542,17 +543,20 @@ static void
 arptimer(struct bsd_kernel *k, void *arg)
 {
 	const struct bsd_tunables *tun = &k->k_pers.p_tun;
-	struct bsd_llinfo_arp *la, *next;
-	struct bsd_rtentry *rt;
+	struct bsd_llinfo_arp *la;
+	struct bsd_rtentry *rt, *next;
 	struct bsd_ifaddr *ifa;
 	int64_t now = bsd_time_second(k);
 
 	(void)arg;
 	bsd_callout_reset(k, &k->k_arp.ar_timer,
 	    (int64_t)tun->arpt_prune * BSD_NSEC_PER_SEC, arptimer, NULL);
-	BSD_LIST_FOREACH_SAFE(la, &k->k_arp.ar_llinfo, la_list, next) {
-		rt = la->la_rt;
-		if (rt->rt_rmx.rmx_expire == 0)
+	/* Newest first, as NetBSD's LIST_INSERT_HEAD list had them. */
+	BSD_TAILQ_FOREACH_REVERSE_SAFE(rt, &k->k_kindq[BSD_RTK_ARP],
+	    bsd_rtkindq, rt_kindq, next) {
+		la = rt->rt_llinfo;
+		if (!(rt->rt_kflags & BSD_RTK_F_ARP) ||
+		    rt->rt_rmx.rmx_expire == 0)
 			continue;
 		if (rt->rt_rmx.rmx_expire - now < tun->arpt_refresh &&
 		    rt->rt_rmx.rmx_pksent > now - tun->arpt_keep &&
@@ -660,7 +664,6 @@ void
 bsd_arp_init(struct bsd_kernel *k)
 {
 
-	BSD_LIST_INIT(&k->k_arp.ar_llinfo);
 	BSD_LIST_INIT(&k->k_arp.ar_pub);
 	bsd_pool_init(&k->k_arp.ar_pool, sizeof(struct bsd_llinfo_arp));
 }
@@ -669,10 +672,13 @@ void
 bsd_arp_destroy(struct bsd_kernel *k)
 {
 	struct bsd_llinfo_arp *la;
+	struct bsd_rtentry *rt;
 	struct bsd_arp_pub *ap;
 
-	BSD_LIST_FOREACH(la, &k->k_arp.ar_llinfo, la_list)
-		bsd_m_freem(k, la->la_hold);
+	BSD_TAILQ_FOREACH(rt, &k->k_kindq[BSD_RTK_ARP], rt_kindq)
+		if ((rt->rt_kflags & BSD_RTK_F_ARP) &&
+		    (la = rt->rt_llinfo) != NULL)
+			bsd_m_freem(k, la->la_hold);
 	while ((ap = BSD_LIST_FIRST(&k->k_arp.ar_pub)) != NULL) {
 		BSD_LIST_REMOVE(ap, ap_list);
 		free(ap);

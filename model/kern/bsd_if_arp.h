@@ -71,9 +71,15 @@ bsd_ar_put16(uint8_t *p, uint16_t v)
 #define bsd_ar_tha(ar)	(bsd_ar_spa(ar) + bsd_ar_pln(ar))
 #define bsd_ar_tpa(ar)	(bsd_ar_tha(ar) + bsd_ar_hln(ar))
 
-/* Link-level info of an ARP entry (netinet/if_inarp.h). */
+/*
+ * Link-level info of an ARP entry (netinet/if_inarp.h).  NetBSD also
+ * chained them on a list of their own (la_list) for arptimer; the
+ * table's list of entries with link info (k_kindq[BSD_RTK_ARP]) holds
+ * the same entries in the same order, so we walk that (those of them
+ * marked BSD_RTK_F_ARP: another link layer may hang its own info on a
+ * route) and save the octets.
+ */
 struct bsd_llinfo_arp {
-	BSD_LIST_ENTRY(bsd_llinfo_arp) la_list;
 	struct bsd_rtentry	*la_rt;
 	struct bsd_mbuf		*la_hold;	/* last packet until resolved */
 	int32_t			la_asked;	/* requests sent since */
@@ -102,7 +108,6 @@ struct bsd_arp_pub {
 };
 
 struct bsd_arp_state {
-	BSD_LIST_HEAD(, bsd_llinfo_arp) ar_llinfo;
 	BSD_LIST_HEAD(, bsd_arp_pub) ar_pub;
 	struct bsd_arpstat	ar_stat;
 	struct bsd_callout	ar_timer;

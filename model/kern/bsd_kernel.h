@@ -109,7 +109,7 @@ struct bsd_kernel {
 	struct bsd_radix_head	k_rtable;	/* AF_INET */
 	struct bsd_rtstat	k_rtstat;
 	uint64_t		k_rtkinds[BSD_RTK_NKINDS];
-	BSD_TAILQ_HEAD(, bsd_rtentry) k_kindq[BSD_RTK_NKINDS];
+	BSD_TAILQ_HEAD(bsd_rtkindq, bsd_rtentry) k_kindq[BSD_RTK_NKINDS];
 	struct bsd_rttimer_queue *k_idleq;	/* BSD/OS inactivity timer */
 
 	/* timers */

@@ -78,6 +78,15 @@ extern "C" {
 #define BSD_TAILQ_FOREACH_SAFE(var, head, field, tvar)			\
 	for ((var) = (head)->tqh_first;					\
 	    (var) && ((tvar) = (var)->field.tqe_next, 1); (var) = (tvar))
+/* Backwards, as BSD does it: the head's struct must have a name. */
+#define BSD_TAILQ_LAST(head, headname)					\
+	(*(((struct headname *)((head)->tqh_last))->tqh_last))
+#define BSD_TAILQ_PREV(elm, headname, field)				\
+	(*(((struct headname *)((elm)->field.tqe_prev))->tqh_last))
+#define BSD_TAILQ_FOREACH_REVERSE_SAFE(var, head, headname, field, tvar) \
+	for ((var) = BSD_TAILQ_LAST((head), headname);			\
+	    (var) && ((tvar) = BSD_TAILQ_PREV((var), headname, field), 1); \
+	    (var) = (tvar))
 
 #ifdef __cplusplus
 }

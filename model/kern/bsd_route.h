@@ -106,6 +106,11 @@ struct bsd_rt_metrics {
 	int64_t		rmx_pksent;	/* time_second a packet last used it */
 };
 
+/*
+ * What a forwarded packet reads and writes (key, gateway, flags, counts,
+ * interface, link info, metrics) comes first, in 120 octets: at a
+ * million entries each is a cache miss or two, not four.
+ */
 struct bsd_rtentry {
 	struct bsd_sockaddr_in	rt_dst;		/* key, masked */
 	union bsd_sockunion	rt_gw;		/* gateway: AF_INET or AF_LINK */
@@ -116,25 +121,26 @@ struct bsd_rtentry {
 	uint32_t		rt_flags;
 	int32_t			rt_refcnt;
 	uint32_t		rt_kflags;	/* model bookkeeping, RTK_F_* */
+	void			*rt_hnext;	/* the table's host-route chain */
 	uint64_t		rt_use;		/* packets sent through it */
 	struct bsd_ifnet	*rt_ifp;
 	struct bsd_ifaddr	*rt_ifa;	/* referenced */
+	void			*rt_llinfo;	/* link layer's, opaque here */
+	struct bsd_rt_metrics	rt_rmx;
 	struct bsd_rtentry	*rt_gwroute;	/* route to gateway, referenced */
 	struct bsd_rtentry	*rt_parent;	/* cloning parent */
 	BSD_LIST_HEAD(, bsd_rtentry) rt_children; /* clones of this route */
 	BSD_LIST_ENTRY(bsd_rtentry) rt_sibling;
-	void			*rt_llinfo;	/* link layer's, opaque here */
-	struct bsd_rt_metrics	rt_rmx;
 	BSD_LIST_HEAD(, bsd_rttimer) rt_timer;	/* rt_timer entries */
 	BSD_TAILQ_ENTRY(bsd_rtentry) rt_kindq;	/* its kind's list, oldest first */
 	BSD_TAILQ_ENTRY(bsd_rtentry) rt_rmxq;	/* in_rmx aging list */
-	void			*rt_hnext;	/* the table's host-route chain */
 };
 
 /* rt_kflags: the model's own bookkeeping, never shown as rt_flags */
 #define BSD_RTK_F_TIED		0x1	/* holds a reference on rt_parent */
 #define BSD_RTK_F_IDLETIMER	0x2	/* on the BSD/OS inactivity queue */
 #define BSD_RTK_F_RMXQ		0x4	/* on the in_rmx list */
+#define BSD_RTK_F_ARP		0x8	/* rt_llinfo is ARP's bsd_llinfo_arp */
 
 #define bsd_rt_key(rt)		((const struct bsd_sockaddr *)&(rt)->rt_dst)
 #define bsd_rt_gateway(rt)	(&(rt)->rt_gw.sa)
