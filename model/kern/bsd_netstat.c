@@ -9,8 +9,65 @@
 #include "bsd_kernel.h"
 #include "bsd_netstat.h"
 
-/* One format for the header and the rows, so they line up. */
+/*
+ * One format for the header and the rows, so they line up.  The rows
+ * are put together by hand to the same widths (col_left, col_right):
+ * a table of a million routes is a million rows.
+ */
 #define NETSTAT_FMT	"%-18.18s %-18.18s %-6.6s %8s %8s %6s  %-9.9s  %s"
+
+/* Decimal of v at buf (room for 21); returns the length. */
+static size_t
+put_u64(char *buf, uint64_t v)
+{
+	char tmp[24];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	for (i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+static size_t
+put_i64(char *buf, int64_t v)
+{
+
+	if (v < 0) {
+		buf[0] = '-';
+		return 1 + put_u64(buf + 1, (uint64_t)0 - (uint64_t)v);
+	}
+	return put_u64(buf, (uint64_t)v);
+}
+
+/* "%-W.Ws": s cut to w and padded to w with blanks. */
+static char *
+col_left(char *q, const char *s, size_t w)
+{
+	size_t i;
+
+	for (i = 0; i < w && s[i] != '\0'; i++)
+		*q++ = s[i];
+	for (; i < w; i++)
+		*q++ = ' ';
+	return q;
+}
+
+/* "%Ws": s right-aligned in w, never cut. */
+static char *
+col_right(char *q, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+
+	for (; n < w; w--)
+		*q++ = ' ';
+	memcpy(q, s, n);
+	return q + n;
+}
 
 char *
 bsd_netstat_netname(const struct bsd_rtentry *rt, char *buf, size_t len)
@@ -24,11 +81,28 @@ bsd_netstat_netname(const struct bsd_rtentry *rt, char *buf, size_t len)
 		return buf;
 	}
 	if (rt->rt_flags & BSD_RTF_HOST || plen == 32) {
-		snprintf(buf, len, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+		char tmp[16];
+
+		bsd_inet_ntoa(rt->rt_dst.sin_addr, tmp);
+		snprintf(buf, len, "%s", tmp);
 		return buf;
 	}
 	/* The octets the mask covers, as NetBSD's netname() prints them. */
 	n = (plen + 7) / 8;
+	if (len >= 20) {
+		char tmp[24];
+
+		off = 0;
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				buf[off++] = '.';
+			off += put_u64(buf + off, a[i]);
+		}
+		buf[off++] = '/';
+		put_u64(tmp, plen);
+		strcpy(buf + off, tmp);
+		return buf;
+	}
 	off = 0;
 	for (i = 0; i < n && off < len; i++)
 		off += (size_t)snprintf(buf + off, len - off, i ? ".%u" : "%u",
@@ -67,30 +141,56 @@ char *
 bsd_netstat_row(struct bsd_kernel *k, const struct bsd_rtentry *rt,
     char *buf, size_t len)
 {
-	char dst[24], gw[40], fl[24], mtu[12], exp[24], refs[16], use[24];
+	char dst[24], gw[40], fl[24], mtu[24], exp[24], refs[24], use[24];
+	char row[24 + 40 + 24 + 3 * 24 + 24 + 24 + 24], *q;
 	int64_t left;
 
 	bsd_netstat_netname(rt, dst, sizeof(dst));
 	gwname(rt, gw, sizeof(gw));
 	bsd_rtflags_letters(rt->rt_flags, fl, sizeof(fl));
 	if (rt->rt_rmx.rmx_mtu != 0)
-		snprintf(mtu, sizeof(mtu), "%u", rt->rt_rmx.rmx_mtu);
+		put_u64(mtu, rt->rt_rmx.rmx_mtu);
 	else
-		snprintf(mtu, sizeof(mtu), "-");
+		strcpy(mtu, "-");
 	/* FreeBSD: the seconds left, blank once it has expired. */
 	exp[0] = '\0';
 	if (rt->rt_rmx.rmx_expire != 0) {
 		left = rt->rt_rmx.rmx_expire - bsd_time_second(k);
 		if (left > 0)
-			snprintf(exp, sizeof(exp), "%lld", (long long)left);
+			put_i64(exp, left);
 	}
-	snprintf(refs, sizeof(refs), "%d", rt->rt_refcnt);
-	snprintf(use, sizeof(use), "%llu", (unsigned long long)rt->rt_use);
-	snprintf(buf, len, NETSTAT_FMT, dst, gw, fl, refs, use, mtu,
-	    rt->rt_ifp != NULL ? rt->rt_ifp->if_xname : "-", exp);
+	put_i64(refs, rt->rt_refcnt);
+	put_u64(use, rt->rt_use);
+	/* NETSTAT_FMT, column by column. */
+	q = col_left(row, dst, 18);
+	*q++ = ' ';
+	q = col_left(q, gw, 18);
+	*q++ = ' ';
+	q = col_left(q, fl, 6);
+	*q++ = ' ';
+	q = col_right(q, refs, 8);
+	*q++ = ' ';
+	q = col_right(q, use, 8);
+	*q++ = ' ';
+	q = col_right(q, mtu, 6);
+	*q++ = ' ';
+	*q++ = ' ';
+	q = col_left(q, rt->rt_ifp != NULL ? rt->rt_ifp->if_xname : "-", 9);
+	*q++ = ' ';
+	*q++ = ' ';
+	q = col_left(q, exp, sizeof(exp));
 	/* Trailing blanks when Expire is empty are noise in a diff. */
-	for (len = strlen(buf); len > 0 && buf[len - 1] == ' '; len--)
-		buf[len - 1] = '\0';
+	while (q > row && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	if (len > 0) {
+		size_t n = (size_t)(q - row);
+
+		if (n >= len)
+			n = len - 1;
+		memcpy(buf, row, n);
+		buf[n] = '\0';
+	}
 	return buf;
 }
 

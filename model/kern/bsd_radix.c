@@ -174,6 +174,11 @@ rn_hashkey(const struct bsd_radix_head *rnh, const uint8_t *key)
 	uint32_t w;
 	unsigned i;
 
+	if (rnh->rnh_keylen == 4) {
+		memcpy(&w, key, 4);
+		return ((uint64_t)w * UINT64_C(0x9E3779B97F4A7C15)) >>
+		    (64 - rnh->rnh_hbits);
+	}
 	for (i = 0; i < rnh->rnh_keylen; i += 4) {
 		w = 0;
 		memcpy(&w, key + i, rnh->rnh_keylen - i < 4 ?
@@ -502,11 +507,36 @@ struct rn_hkey {
 	uint8_t	k[BSD_RN_MAXKEYLEN];
 };
 
-static int
-rn_hkeycmp(const void *a, const void *b)
+/*
+ * Sort n keys of kl octets into memcmp order: an LSD radix sort, one
+ * stable counting pass per octet from the last, through tmp.  Linear,
+ * where qsort spent most of a netstat of a million routes comparing.
+ */
+static void
+rn_hkeysort(struct rn_hkey *keys, struct rn_hkey *tmp, uint64_t n,
+    unsigned kl)
 {
+	uint64_t count[256], i, sum, c;
+	struct rn_hkey *src = keys, *dst = tmp, *t;
+	unsigned j, b;
 
-	return memcmp(a, b, BSD_RN_MAXKEYLEN);
+	for (j = kl; j-- > 0;) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[src[i].k[j]]++;
+		for (b = 0, sum = 0; b < 256; b++) {
+			c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[src[i].k[j]]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != keys)
+		memcpy(keys, src, (size_t)n * sizeof(*keys));
 }
 
 /*
@@ -521,20 +551,26 @@ static int
 rn_walkhash(struct bsd_radix_head *rnh, bsd_rn_walkf_t *f, void *arg)
 {
 	struct bsd_radix_node *x, *next;
-	struct rn_hkey *keys;
+	struct rn_hkey *keys, *tmp;
 	void *leaf;
 	uint64_t n, i, j, b;
 	unsigned kl = rnh->rnh_keylen;
 	int error = 0;
 
 	n = rnh->rnh_hcount;
-	if ((keys = calloc((size_t)n, sizeof(*keys))) == NULL)
+	keys = calloc((size_t)n, sizeof(*keys));
+	tmp = malloc((size_t)n * sizeof(*tmp));
+	if (keys == NULL || tmp == NULL) {
+		free(keys);
+		free(tmp);
 		return ENOMEM;
+	}
 	for (b = 0, i = 0; b < (uint64_t)1 << rnh->rnh_hbits; b++)
 		for (leaf = rnh->rnh_hash[b]; leaf != NULL;
 		    leaf = *rn_hlink(rnh, leaf))
 			memcpy(keys[i++].k, rn_hkey(rnh, leaf), kl);
-	qsort(keys, (size_t)n, sizeof(*keys), rn_hkeycmp);
+	rn_hkeysort(keys, tmp, n, kl);
+	free(tmp);
 	j = 0;
 	for (x = rnh->rnh_top; x != NULL; x = next) {
 		next = rn_next(x);

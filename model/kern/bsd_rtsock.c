@@ -258,6 +258,21 @@ bsd_rtflags_letters(uint32_t flags, char *buf, size_t len)
 	return buf;
 }
 
+/* Append " s" as snprintf(buf, len, " %s", s) would: the length it wanted. */
+static size_t
+sa_put(char *buf, size_t len, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (len > 0) {
+		buf[0] = ' ';
+		if (len > 1)
+			memcpy(buf + 1, s, n < len ? n : len - 1);
+		buf[n < len ? n : len - 1] = '\0';
+	}
+	return n;
+}
+
 static size_t
 sa_format(const union bsd_sockunion *su, char *buf, size_t len)
 {
@@ -265,13 +280,12 @@ sa_format(const union bsd_sockunion *su, char *buf, size_t len)
 
 	switch (su->sa.sa_family) {
 	case BSD_AF_INET:
-		return (size_t)snprintf(buf, len, " %s",
-		    bsd_inet_ntoa(su->sin.sin_addr, tmp));
+		return sa_put(buf, len, bsd_inet_ntoa(su->sin.sin_addr, tmp));
 	case BSD_AF_LINK:
 		if (su->sdl.sdl_alen == 0)
 			return (size_t)snprintf(buf, len, " link#%u",
 			    su->sdl.sdl_index);
-		return (size_t)snprintf(buf, len, " %s",
+		return sa_put(buf, len,
 		    bsd_link_ntoa(&su->sdl, tmp, sizeof(tmp)));
 	default:
 		return (size_t)snprintf(buf, len, " af%u", su->sa.sa_family);
@@ -295,7 +309,11 @@ bsd_rtsock_format(const struct bsd_rt_msg *m, char *buf, size_t len)
 	for (i = 0; i < BSD_RTAX_MAX && n < len; i++) {
 		if (!(m->rtm_addrs & BSD_RTA(i)))
 			continue;
-		n += (size_t)snprintf(buf + n, len - n, " %s:", rta[i]);
+		n += sa_put(buf + n, len - n, rta[i]);
+		if (n < len) {
+			buf[n++] = ':';
+			buf[n < len ? n : len - 1] = '\0';
+		}
 		if (n < len)
 			n += sa_format(&m->rtm_sa[i], buf + n, len - n);
 	}

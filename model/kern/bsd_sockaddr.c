@@ -105,8 +105,29 @@ char *
 bsd_inet_ntoa(uint32_t addr, char *buf)
 {
 	const uint8_t *p = (const uint8_t *)&addr;
+	char *q = buf;
+	unsigned i, v;
 
-	snprintf(buf, 16, "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
+	/*
+	 * "%u.%u.%u.%u" by hand: netstat and the routing-socket log print
+	 * one or two per route, a million times in a DoS study.
+	 */
+	for (i = 0; i < 4; i++) {
+		if (i > 0)
+			*q++ = '.';
+		v = p[i];
+		if (v >= 100) {
+			*q++ = (char)('0' + v / 100);
+			v %= 100;
+			*q++ = (char)('0' + v / 10);
+			v %= 10;
+		} else if (v >= 10) {
+			*q++ = (char)('0' + v / 10);
+			v %= 10;
+		}
+		*q++ = (char)('0' + v);
+	}
+	*q = '\0';
 	return buf;
 }
 
