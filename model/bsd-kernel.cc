@@ -244,6 +244,8 @@ BsdKernel::DoDispose()
     }
     m_devices.clear();
     m_ifnets.clear();
+    m_framed.clear();
+    m_byNodeIndex.clear();
     m_node = nullptr;
     Object::DoDispose();
 }
@@ -373,8 +375,36 @@ BsdKernel::AddInterface(Ptr<NetDevice> device)
     ifp->if_softc = PeekPointer(device);
     m_devices.push_back(device);
     m_ifnets.push_back(ifp);
+    m_framed.push_back(PeekPointer(framed));
     NS_ASSERT(ifp->if_index == m_devices.size());
     return ifp->if_index;
+}
+
+uint32_t
+BsdKernel::FindInterface(const Ptr<NetDevice>& device) const
+{
+    // Every frame asks: by the device's index on the node, checked, so
+    // a device added to the node later (or to another) still works.
+    uint32_t di = device->GetIfIndex();
+    if (di < m_byNodeIndex.size())
+    {
+        uint32_t index = m_byNodeIndex[di];
+        if (index != 0 && m_devices[index - 1] == device)
+        {
+            return index;
+        }
+    }
+    uint32_t index = GetInterfaceIndex(device);
+    if (index != 0)
+    {
+        auto self = const_cast<BsdKernel*>(this);
+        if (di >= self->m_byNodeIndex.size())
+        {
+            self->m_byNodeIndex.resize(di + 1, 0);
+        }
+        self->m_byNodeIndex[di] = index;
+    }
+    return index;
 }
 
 uint32_t
@@ -526,7 +556,7 @@ BsdKernel::RunTimers()
 void
 BsdKernel::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame)
 {
-    uint32_t index = GetInterfaceIndex(device);
+    uint32_t index = m_k != nullptr ? FindInterface(device) : 0;
     if (index == 0 || m_k == nullptr)
     {
         return;
@@ -545,19 +575,26 @@ BsdKernel::ReceiveCsma(Ptr<NetDevice> device,
                        const Address& to,
                        NetDevice::PacketType type)
 {
-    uint32_t index = GetInterfaceIndex(device);
-    if (index == 0 || m_k == nullptr)
+    uint32_t index = m_k != nullptr ? FindInterface(device) : 0;
+    if (index == 0)
     {
         return;
     }
     // CsmaNetDevice took the Ethernet header off; put it back for the core.
     uint32_t len = packet->GetSize();
     m_rx.resize(14 + len);
-    Mac48Address dst = (type == NetDevice::PACKET_BROADCAST || type == NetDevice::PACKET_MULTICAST)
-                           ? Mac48Address::GetBroadcast()
-                           : Mac48Address::ConvertFrom(to);
-    dst.CopyTo(m_rx.data());
-    Mac48Address::ConvertFrom(from).CopyTo(m_rx.data() + 6);
+    uint8_t addr[Address::MAX_SIZE];
+    if (type == NetDevice::PACKET_BROADCAST || type == NetDevice::PACKET_MULTICAST ||
+        to.CopyTo(addr) != 6)
+    {
+        std::memset(addr, 0xff, 6);
+    }
+    std::memcpy(m_rx.data(), addr, 6);
+    if (from.CopyTo(addr) != 6)
+    {
+        std::memset(addr, 0, 6);
+    }
+    std::memcpy(m_rx.data() + 6, addr, 6);
     m_rx[12] = protocol >> 8;
     m_rx[13] = protocol & 0xff;
     packet->CopyData(m_rx.data() + 14, len);
@@ -596,9 +633,9 @@ void
 BsdKernel::HookTransmit(void* ctx, struct bsd_ifnet* ifp, const uint8_t* frame, size_t len)
 {
     auto self = static_cast<BsdKernel*>(ctx);
-    Ptr<NetDevice> device = self->m_devices[ifp->if_index - 1];
-    Ptr<BsdFramedNetDevice> framed = DynamicCast<BsdFramedNetDevice>(device);
-    if (framed)
+    uint32_t i = ifp->if_index - 1;
+    BsdFramedNetDevice* framed = self->m_framed[i];
+    if (framed != nullptr)
     {
         framed->SendFrame(Create<Packet>(frame, len));
         return;
@@ -611,7 +648,7 @@ BsdKernel::HookTransmit(void* ctx, struct bsd_ifnet* ifp, const uint8_t* frame, 
     Mac48Address dst;
     dst.CopyFrom(frame);
     uint16_t type = static_cast<uint16_t>(frame[12] << 8 | frame[13]);
-    device->Send(Create<Packet>(frame + 14, len - 14), dst, type);
+    self->m_devices[i]->Send(Create<Packet>(frame + 14, len - 14), dst, type);
 }
 
 void

@@ -24,6 +24,8 @@ extern "C"
 namespace ns3
 {
 
+class BsdFramedNetDevice;
+
 /**
  * \ingroup bsdnet
  * \brief A BSD kernel's network layer on an ns-3 Node.
@@ -224,6 +226,9 @@ class BsdKernel : public Object
     int64_t m_timerAt;
     std::vector<Ptr<NetDevice>> m_devices; //!< by if_index - 1
     std::vector<struct bsd_ifnet*> m_ifnets;
+    std::vector<BsdFramedNetDevice*> m_framed; //!< by if_index - 1; null: CSMA
+    std::vector<uint32_t> m_byNodeIndex;       //!< node's device index -> if_index
+    uint32_t FindInterface(const Ptr<NetDevice>& device) const;
     std::vector<uint8_t> m_rx; //!< receive scratch
 
     TracedCallback<Ipv4Address, uint8_t, uint32_t> m_routeAdd;
