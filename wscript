@@ -24,10 +24,11 @@ def build(bld):
     module.export_includes = incs
     # The module is a C++ task generator: C flags go on its own env.
     module.env.append_value('CFLAGS', ['-std=c11', '-fPIC'])
-    # GSL, for the studies' statistics: ns-3's configure stores it as GSL.
+    # GSL, for the studies' statistics, as ns-3's configure stored it for
+    # the core module.
     if not bld.env['ENABLE_GSL']:
         bld.fatal('bsdnet needs GSL: install libgsl-dev, then ./waf configure again')
-    module.use.append('GSL')
+    module.use.extend(['GSL', 'GSLCBLAS', 'M'])
 
     module_test = bld.create_ns3_module_test_library('bsdnet')
     module_test.source = lists['BSDNET_NS3_TEST_SOURCES']
