@@ -482,7 +482,14 @@ MeasureBsdnet(const std::vector<Prefix>& routes,
     // Bytes per route, before any clone is made: the kernel budget and
     // what the simulator's pools (entries, radix nodes) hold.
     res.budgetBytes = double(k->k_mem.mb_used) / double(total);
-    res.processBytes = double(k->k_rtpool.pr_bytes + k->k_rtable.rnh_pool.pr_bytes) / double(total);
+    const bsd_radix_head& rnh = k->k_rtable;
+    uint64_t hashBytes = rnh.rnh_hash != nullptr ? (uint64_t(1) << rnh.rnh_hbits) * sizeof(void*) : 0;
+    uint64_t frontBytes = rnh.rnh_front != nullptr
+                              ? (uint64_t(1) << BSD_RN_FRONTBITS) * sizeof(bsd_rn_front)
+                              : 0;
+    res.processBytes =
+        double(k->k_rtpool.pr_bytes + rnh.rnh_pool.pr_bytes + hashBytes + frontBytes) /
+        double(total);
 
     std::vector<bsd_sockaddr_in> hitSins(hits.size());
     for (size_t i = 0; i < hits.size(); i++)
@@ -821,7 +828,8 @@ main(int argc, char** argv)
         "  clone = ns per the same call on a new dst in 10.0/16 (clones a host route; after "
         "hits)\n"
         "  budget B/rt  = k_mem.mb_used / N (what an i386 4.4BSD kernel paid per route)\n"
-        "  process B/rt = (k_rtpool + radix node pool) bytes / N (the simulator's own cost,\n"
+        "  process B/rt = (k_rtpool + radix node pool + host-route hash chains + the\n"
+        "                 tree's 1 MiB front once built) bytes / N (the simulator's own cost,\n"
         "                 chunks of 64..4096 items, so small tables carry unused slack)\n"
         "  both counted on the N-route table, before any clone is made\n"
         "ns-3:   Ipv4StaticRouting::RouteOutput() on the same hit destinations, as many as "

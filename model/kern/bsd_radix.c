@@ -289,6 +289,70 @@ bsd_rn_sethash(struct bsd_radix_head *rnh, size_t keyoff, size_t linkoff)
 	return 0;
 }
 
+/*
+ * The front (bsd_radix.h).  Slot s holds the state of a match walk for
+ * any key whose first 16 bits are s, taken as far as the first node of
+ * prefix length 16 or more: the nodes above that branch and are tested
+ * on bits below 16 only, so the walk there is the same for all of them.
+ */
+#define RN_NFRONT	((uint32_t)1 << BSD_RN_FRONTBITS)
+
+static void
+rn_front_slot(const struct bsd_radix_head *rnh, uint32_t s)
+{
+	const struct bsd_radix_node *x;
+	struct bsd_rn_front *f = &rnh->rnh_front[s];
+	uint32_t k = s << (32 - BSD_RN_FRONTBITS);
+	void *best = NULL;
+	unsigned plen;
+
+	x = rnh->rnh_top;
+	while (x != NULL && (plen = x->rn_plen) < BSD_RN_FRONTBITS) {
+		if (((rn_load32(x->rn_key) ^ k) & rn_mask32(plen)) != 0) {
+			x = NULL;
+			break;
+		}
+		if (x->rn_leaf != NULL)
+			best = x->rn_leaf;
+		x = x->rn_child[(k >> (31 - plen)) & 1];
+	}
+	f->rf_best = best;
+	f->rf_next = (struct bsd_radix_node *)(uintptr_t)x;
+}
+
+/*
+ * The link (or a node's leaf) under prefix key/len changed: walk again
+ * the slots whose walk passes there.  Below bit 16 no slot looks.
+ */
+static void
+rn_front_fix(struct bsd_radix_head *rnh, const uint8_t *key, unsigned len)
+{
+	uint32_t s, n;
+
+	if (rnh->rnh_front == NULL || len > BSD_RN_FRONTBITS)
+		return;
+	n = (uint32_t)1 << (BSD_RN_FRONTBITS - len);
+	s = (rn_load32(key) >> (32 - BSD_RN_FRONTBITS)) & ~(n - 1);
+	for (; n > 0; n--, s++)
+		rn_front_slot(rnh, s);
+}
+
+/* Build the front once a 4-octet tree is large enough; no memory, none. */
+static void
+rn_front_check(struct bsd_radix_head *rnh)
+{
+	uint32_t s;
+
+	if (rnh->rnh_front != NULL || rnh->rnh_keylen != 4 ||
+	    rnh->rnh_count - rnh->rnh_hcount < rnh->rnh_frontmin)
+		return;
+	if ((rnh->rnh_front = malloc(RN_NFRONT *
+	    sizeof(*rnh->rnh_front))) == NULL)
+		return;
+	for (s = 0; s < RN_NFRONT; s++)
+		rn_front_slot(rnh, s);
+}
+
 void
 bsd_rn_inithead(struct bsd_radix_head *rnh, unsigned keylen)
 {
@@ -296,6 +360,7 @@ bsd_rn_inithead(struct bsd_radix_head *rnh, unsigned keylen)
 	assert(keylen >= 1 && keylen <= BSD_RN_MAXKEYLEN);
 	memset(rnh, 0, sizeof(*rnh));
 	rnh->rnh_keylen = keylen;
+	rnh->rnh_frontmin = BSD_RN_FRONTMIN;
 	bsd_pool_init(&rnh->rnh_pool,
 	    offsetof(struct bsd_radix_node, rn_key) + keylen);
 }
@@ -307,6 +372,8 @@ bsd_rn_destroyhead(struct bsd_radix_head *rnh)
 	bsd_pool_destroy(&rnh->rnh_pool);
 	free(rnh->rnh_hash);
 	rnh->rnh_hash = NULL;
+	free(rnh->rnh_front);
+	rnh->rnh_front = NULL;
 	rnh->rnh_top = NULL;
 	rnh->rnh_count = rnh->rnh_nodes = rnh->rnh_hcount = 0;
 }
@@ -346,6 +413,8 @@ bsd_rn_addaddr(struct bsd_radix_head *rnh, const uint8_t *key,
 			return EEXIST;
 		x->rn_leaf = leaf;
 		rnh->rnh_count++;
+		rn_front_fix(rnh, x->rn_key, x->rn_plen);
+		rn_front_check(rnh);
 		return 0;
 	}
 
@@ -376,6 +445,10 @@ bsd_rn_addaddr(struct bsd_radix_head *rnh, const uint8_t *key,
 		x->rn_parent = g;
 	}
 	rnh->rnh_count++;
+	/* What hangs at *linkp is new: the slots that pass that link. */
+	rn_front_fix(rnh, (*linkp)->rn_key,
+	    parent != NULL ? parent->rn_plen + 1u : 0);
+	rn_front_check(rnh);
 	return 0;
 }
 
@@ -400,9 +473,17 @@ rn_match4(const struct bsd_radix_head *rnh, const uint8_t *key)
 	uint32_t k;
 	unsigned plen;
 
-	best = NULL;
 	k = rn_load32(key);
-	x = rnh->rnh_top;
+	if (rnh->rnh_front != NULL) {
+		const struct bsd_rn_front *f;
+
+		f = &rnh->rnh_front[k >> (32 - BSD_RN_FRONTBITS)];
+		best = f->rf_best;
+		x = f->rf_next;
+	} else {
+		best = NULL;
+		x = rnh->rnh_top;
+	}
 	while (x != NULL) {
 		plen = x->rn_plen;
 		if (((rn_load32(x->rn_key) ^ k) & rn_mask32(plen)) != 0)
@@ -456,6 +537,8 @@ void *
 bsd_rn_delete(struct bsd_radix_head *rnh, const uint8_t *key, unsigned plen)
 {
 	struct bsd_radix_node *x, *p, *c;
+	uint8_t k[BSD_RN_MAXKEYLEN];
+	unsigned len;
 	void *leaf;
 
 	if (rn_hashed(rnh, plen))
@@ -468,21 +551,28 @@ bsd_rn_delete(struct bsd_radix_head *rnh, const uint8_t *key, unsigned plen)
 	rnh->rnh_count--;
 
 	/* With two children x still branches: it stays, as glue. */
-	if (x->rn_child[0] != NULL && x->rn_child[1] != NULL)
+	if (x->rn_child[0] != NULL && x->rn_child[1] != NULL) {
+		rn_front_fix(rnh, x->rn_key, x->rn_plen);
 		return leaf;
+	}
 
 	/* Otherwise its only child, if any, takes its place. */
+	memcpy(k, x->rn_key, rnh->rnh_keylen);
 	p = x->rn_parent;
+	len = p != NULL ? p->rn_plen + 1u : 0;
 	c = x->rn_child[0] != NULL ? x->rn_child[0] : x->rn_child[1];
 	rn_replace(rnh, x, c);
 	rn_freenode(rnh, x);
 
 	/* A glue parent that lost a child no longer branches: splice it. */
 	if (c == NULL && p != NULL && p->rn_leaf == NULL) {
+		len = p->rn_parent != NULL ? p->rn_parent->rn_plen + 1u : 0;
 		c = p->rn_child[0] != NULL ? p->rn_child[0] : p->rn_child[1];
 		rn_replace(rnh, p, c);
 		rn_freenode(rnh, p);
 	}
+	/* The link that changed covers x's key: those slots again. */
+	rn_front_fix(rnh, k, len);
 	return leaf;
 }
 

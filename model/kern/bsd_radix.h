@@ -29,6 +29,13 @@
  * costs a chain pointer in its leaf and a share of the buckets (8 to 16
  * octets) instead of an entry node and a glue node (80).
  *
+ * A 4-octet tree of rnh_frontmin entries or more also gets a front: a
+ * direct table of 65536 slots, one per value of the key's first 16 bits,
+ * each holding what a walk from the top finds above bit 16 (the best
+ * entry so far and the first node at /16 or deeper), so a match starts
+ * there instead of at the top.  It is kept exact on every change (the
+ * slots under the link that changed are walked again) and costs 1 MiB.
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef BSD_RADIX_H
@@ -53,12 +60,24 @@ struct bsd_radix_node {
 	uint8_t			rn_key[];	/* keylen octets, bits past rn_plen zero */
 };
 
+#define BSD_RN_FRONTBITS	16
+#define BSD_RN_FRONTMIN		4096	/* default rnh_frontmin */
+
+/* A slot of the front: the walk for keys of its 16-bit prefix, so far. */
+struct bsd_rn_front {
+	void			*rf_best;	/* longest entry above bit 16 */
+	struct bsd_radix_node	*rf_next;	/* first node at /16+, or NULL */
+};
+
 struct bsd_radix_head {
 	struct bsd_radix_node	*rnh_top;
 	unsigned		rnh_keylen;	/* octets per key */
 	uint64_t		rnh_count;	/* entries (leaves), tree and hash */
 	uint64_t		rnh_nodes;	/* tree nodes: entries plus glue */
 	struct bsd_pool		rnh_pool;	/* nodes */
+	/* The front of a large 4-octet tree (see above): */
+	struct bsd_rn_front	*rnh_front;	/* 65536 slots, or NULL */
+	uint64_t		rnh_frontmin;	/* tree entries that build it */
 	/* Full-length keys, once bsd_rn_sethash() is called: */
 	void			**rnh_hash;	/* 2^rnh_hbits chains, or NULL */
 	unsigned		rnh_hbits;

@@ -252,6 +252,47 @@ check_hash(const struct bsd_radix_head *rnh, const char *what)
 		    (unsigned long long)n, (unsigned long long)nchains);
 }
 
+/*
+ * The front of a 4-octet tree: every slot must hold what a walk from
+ * the top, written here apart from bsd_radix.c, finds for its 16-bit
+ * prefix above bit 16.
+ */
+static void
+check_front(const struct bsd_radix_head *rnh, const char *what)
+{
+	const struct bsd_radix_node *x;
+	const struct bsd_rn_front *f;
+	uint8_t k[4];
+	void *best;
+	uint32_t s;
+
+	if (rnh->rnh_front == NULL)
+		return;
+	if (rnh->rnh_keylen != 4)
+		fail_msg("%s: a front on a %u-octet tree", what,
+		    rnh->rnh_keylen);
+	for (s = 0; s < (1u << BSD_RN_FRONTBITS); s++) {
+		k[0] = (uint8_t)(s >> 8);
+		k[1] = (uint8_t)s;
+		k[2] = k[3] = 0;
+		best = NULL;
+		x = rnh->rnh_top;
+		while (x != NULL && x->rn_plen < BSD_RN_FRONTBITS) {
+			if (!tcovers(x->rn_key, x->rn_plen, k)) {
+				x = NULL;
+				break;
+			}
+			if (x->rn_leaf != NULL)
+				best = x->rn_leaf;
+			x = x->rn_child[tbit(k, x->rn_plen)];
+		}
+		f = &rnh->rnh_front[s];
+		if (f->rf_best != best || f->rf_next != x)
+			fail_msg("%s: front slot %u.%u is stale", what,
+			    s >> 8, s & 0xff);
+	}
+}
+
 static void
 check_tree(const struct bsd_radix_head *rnh, const char *what)
 {
@@ -263,6 +304,7 @@ check_tree(const struct bsd_radix_head *rnh, const char *what)
 	if (rnh->rnh_top != NULL)
 		check_node(&iv, rnh->rnh_top, NULL, 0);
 	check_hash(rnh, what);
+	check_front(rnh, what);
 	if (iv.iv_leaves + rnh->rnh_hcount != rnh->rnh_count)
 		fail_msg("%s: %llu leaves in the tree and %llu hashed but "
 		    "rnh_count is %llu", what, (unsigned long long)iv.iv_leaves,
@@ -636,6 +678,7 @@ struct rcfg {
 	uint64_t	rc_seed;
 	size_t		rc_cap;		/* table size to hover under */
 	int		rc_hash;	/* bsd_rn_sethash, half host keys */
+	int		rc_front;	/* the front from the first entry */
 };
 
 static void
@@ -658,6 +701,8 @@ run_random(const struct rcfg *rc)
 		ent_sethash(&rnh);
 		g.g_hostpct = 50;
 	}
+	if (rc->rc_front)
+		rnh.rnh_frontmin = 1;
 	for (i = 0; i < rc->rc_nops; i++) {
 		snprintf(what, sizeof(what), "%s op %u", rc->rc_name, i);
 		/* Every third stretch mostly deletes, down towards empty. */
@@ -727,7 +772,7 @@ static void
 test_random_v4_pool(void **state)
 {
 	static const struct rcfg rc = {
-		"v4 pool", 4, 0, 150000, 1, 1500, 0
+		"v4 pool", 4, 0, 150000, 1, 1500, 0, 0
 	};
 
 	(void)state;
@@ -738,7 +783,7 @@ static void
 test_random_v4_sparse(void **state)
 {
 	static const struct rcfg rc = {
-		"v4 sparse", 4, 1, 100000, 2, 1500, 0
+		"v4 sparse", 4, 1, 100000, 2, 1500, 0, 0
 	};
 
 	(void)state;
@@ -749,7 +794,7 @@ static void
 test_random_v6_pool(void **state)
 {
 	static const struct rcfg rc = {
-		"v6 pool", 16, 0, 30000, 3, 1000, 0
+		"v6 pool", 16, 0, 30000, 3, 1000, 0, 0
 	};
 
 	(void)state;
@@ -760,7 +805,7 @@ static void
 test_random_v6_sparse(void **state)
 {
 	static const struct rcfg rc = {
-		"v6 sparse", 16, 1, 20000, 4, 1000, 0
+		"v6 sparse", 16, 1, 20000, 4, 1000, 0, 0
 	};
 
 	(void)state;
@@ -772,7 +817,7 @@ static void
 test_random_keylen1(void **state)
 {
 	static const struct rcfg rc = {
-		"keylen 1", 1, 1, 30000, 5, 400, 0
+		"keylen 1", 1, 1, 30000, 5, 400, 0, 0
 	};
 
 	(void)state;
@@ -784,7 +829,7 @@ static void
 test_random_keylen3(void **state)
 {
 	static const struct rcfg rc = {
-		"keylen 3", 3, 0, 30000, 6, 1000, 0
+		"keylen 3", 3, 0, 30000, 6, 1000, 0, 0
 	};
 
 	(void)state;
@@ -800,7 +845,7 @@ static void
 test_random_v4_hash(void **state)
 {
 	static const struct rcfg rc = {
-		"v4 hash", 4, 0, 150000, 11, 1500, 1
+		"v4 hash", 4, 0, 150000, 11, 1500, 1, 0
 	};
 
 	(void)state;
@@ -811,7 +856,7 @@ static void
 test_random_v4_hash_sparse(void **state)
 {
 	static const struct rcfg rc = {
-		"v4 hash sparse", 4, 1, 100000, 12, 3000, 1
+		"v4 hash sparse", 4, 1, 100000, 12, 3000, 1, 0
 	};
 
 	(void)state;
@@ -822,7 +867,7 @@ static void
 test_random_v6_hash(void **state)
 {
 	static const struct rcfg rc = {
-		"v6 hash", 16, 0, 30000, 13, 1000, 1
+		"v6 hash", 16, 0, 30000, 13, 1000, 1, 0
 	};
 
 	(void)state;
@@ -833,7 +878,23 @@ static void
 test_random_keylen3_hash(void **state)
 {
 	static const struct rcfg rc = {
-		"keylen 3 hash", 3, 0, 30000, 14, 1000, 1
+		"keylen 3 hash", 3, 0, 30000, 14, 1000, 1, 0
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+/*
+ * The same again with the front of the tree built from the first entry
+ * (rnh_frontmin 1), so that it follows every change; short prefixes are
+ * common in the pool keys, and the sparse ones reach the top often.
+ */
+static void
+test_random_v4_front(void **state)
+{
+	static const struct rcfg rc = {
+		"v4 front", 4, 0, 60000, 21, 1500, 0, 1
 	};
 
 	(void)state;
@@ -841,10 +902,65 @@ test_random_keylen3_hash(void **state)
 }
 
 static void
+test_random_v4_front_sparse(void **state)
+{
+	static const struct rcfg rc = {
+		"v4 front sparse", 4, 1, 40000, 22, 1500, 0, 1
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+static void
+test_random_v4_front_hash(void **state)
+{
+	static const struct rcfg rc = {
+		"v4 front hash", 4, 0, 40000, 23, 1500, 1, 1
+	};
+
+	(void)state;
+	run_random(&rc);
+}
+
+/* The front comes by itself once the tree reaches rnh_frontmin. */
+static void
+test_front_threshold(void **state)
+{
+	struct bsd_radix_head rnh;
+	struct ref r;
+	struct gen g;
+
+	(void)state;
+	bsd_rn_inithead(&rnh, 4);
+	if (rnh.rnh_frontmin != BSD_RN_FRONTMIN)
+		fail_msg("rnh_frontmin %llu, want %d",
+		    (unsigned long long)rnh.rnh_frontmin, BSD_RN_FRONTMIN);
+	rnh.rnh_frontmin = 300;
+	ref_init(&r, 4);
+	gen_init(&g, 24, 4, 1);
+	while (r.r_n < 299)
+		rand_add(&rnh, &r, &g, "front threshold");
+	if (rnh.rnh_front != NULL)
+		fail_msg("a front below rnh_frontmin");
+	while (r.r_n < 300)
+		rand_add(&rnh, &r, &g, "front threshold");
+	if (rnh.rnh_front == NULL)
+		fail_msg("no front at rnh_frontmin");
+	check_tree(&rnh, "front threshold");
+	check_matches(&rnh, &r, &g, 5000, "front threshold");
+	drain(&rnh, &r, &g, "front threshold");
+	ref_free(&r);
+	bsd_rn_destroyhead(&rnh);
+	if (rnh.rnh_front != NULL)
+		fail_msg("destroyed head still has a front");
+}
+
+static void
 test_random_keylen1_hash(void **state)
 {
 	static const struct rcfg rc = {
-		"keylen 1 hash", 1, 1, 30000, 15, 400, 1
+		"keylen 1 hash", 1, 1, 30000, 15, 400, 1, 0
 	};
 
 	(void)state;
@@ -1706,6 +1822,10 @@ main(void)
 		cmocka_unit_test(test_random_keylen3_hash),
 		cmocka_unit_test(test_random_keylen1_hash),
 		cmocka_unit_test(test_hash_basic),
+		cmocka_unit_test(test_random_v4_front),
+		cmocka_unit_test(test_random_v4_front_sparse),
+		cmocka_unit_test(test_random_v4_front_hash),
+		cmocka_unit_test(test_front_threshold),
 		cmocka_unit_test(test_walk_delete_alternate),
 		cmocka_unit_test(test_walk_delete_all),
 		cmocka_unit_test(test_walk_delete_random),
