@@ -31,12 +31,15 @@ test: build build-san
 	cd $(BUILD) && $(CTEST) --output-on-failure -j $(JOBS)
 	cd $(SANBUILD) && $(CTEST) --output-on-failure -j $(JOBS)
 
-# Figures, never assertions: route lookup, then a router forwarding on
-# ns-3's own stack against bsdnet.  BENCHFLAGS=--quick: under a minute.
+# Figures, never assertions: route lookup, a router forwarding on ns-3's
+# own stack against bsdnet, the 10^6-destination clone DoS.  A few
+# minutes; BENCHFLAGS=--quick: under one.  Instruction counts (valgrind,
+# slower): sh bench/callgrind.sh $(BUILD).
 BENCHFLAGS ?=
 bench: build
 	$(BUILD)/bench-route $(BENCHFLAGS)
 	$(BUILD)/bench-forward $(BENCHFLAGS)
+	sh bench/bench_clone_dos.sh $(BUILD) $(BENCHFLAGS)
 
 # The flagship study: bsdnet-clone-dos on four personalities, a table and
 # results/demo/table-size.png.
