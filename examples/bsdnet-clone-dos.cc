@@ -96,11 +96,7 @@ main(int argc, char* argv[])
                   &rtqReallyOld,
                   -1,
                   1e9);
-    study.AddFlag("rtq-toomany",
-                  "FreeBSD in_rmx cache limit (-1: default)",
-                  &rtqTooMany,
-                  -1,
-                  1e9);
+    study.AddFlag("rtq-toomany", "FreeBSD in_rmx cache limit (-1: default)", &rtqTooMany, -1, 1e9);
     study.AddFlag("rtq-timeout",
                   "FreeBSD in_rmx seconds between cuts (-1: default)",
                   &rtqTimeout,

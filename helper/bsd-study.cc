@@ -200,8 +200,8 @@ BsdStudy::Require(bool ok, const std::string& flag, const std::string& allowed) 
     {
         if (f.name == flag)
         {
-            std::cerr << m_name << ": bad value \"" << f.text << "\" for --" << flag
-                      << ": allowed " << allowed << std::endl;
+            std::cerr << m_name << ": bad value \"" << f.text << "\" for --" << flag << ": allowed "
+                      << allowed << std::endl;
             std::exit(2);
         }
     }

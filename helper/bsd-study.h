@@ -125,8 +125,10 @@ class BsdStudy
      * \param knob the kernel's name for it ("rtq_reallyold")
      * \param value the flag's value
      */
-    void ApplyKnob(Ptr<Node> node, const std::string& flag, const std::string& knob, int64_t value)
-        const;
+    void ApplyKnob(Ptr<Node> node,
+                   const std::string& flag,
+                   const std::string& knob,
+                   int64_t value) const;
 
     /** \return --outdir */
     std::string GetOutdir() const;
@@ -192,11 +194,11 @@ class BsdStudy
      */
     struct SeriesStats
     {
-        double peak;             //!< largest sample
-        double mean;             //!< time-weighted mean
-        double p95;              //!< 95th percentile of the time spent
-        double growthRate;       //!< entries/s fitted over the growth phase
-        double growthR2;         //!< how straight that growth was (r^2)
+        double peak;       //!< largest sample
+        double mean;       //!< time-weighted mean
+        double p95;        //!< 95th percentile of the time spent
+        double growthRate; //!< entries/s fitted over the growth phase
+        double growthR2;   //!< how straight that growth was (r^2)
     };
 
     /**
@@ -219,16 +221,18 @@ class BsdStudy
     /// One declared flag.
     struct Flag
     {
-        std::string name;                 //!< without dashes
-        std::string help;                 //!< for --help
-        std::string text;                 //!< as given (or the default)
+        std::string name; //!< without dashes
+        std::string help; //!< for --help
+        std::string text; //!< as given (or the default)
+
         enum
         {
             WORD,
             INT,
             REAL,
             BOOL
-        } type;                           //!< what it holds
+        } type; //!< what it holds
+
         std::string* word;                //!< WORD: destination
         int64_t* integer;                 //!< INT: destination
         double* real;                     //!< REAL: destination
@@ -247,25 +251,25 @@ class BsdStudy
     void PrintNetstat(Ptr<Node> node, std::string label);
     std::string JsonValue(const Flag& f) const;
 
-    std::string m_name;                  //!< example name
-    std::string m_usage;                 //!< one line for --help
-    std::vector<Flag> m_flags;           //!< in declaration order
-    std::string m_outdir;                //!< --outdir
-    bool m_pcap;                         //!< --pcap
-    bool m_rtsock;                       //!< --rtsock
-    Ptr<Node> m_node;                    //!< the studied node
-    Ptr<BsdKernel> m_kernel;             //!< its kernel
-    Time m_stop;                         //!< end of sampling
-    std::vector<double> m_t;             //!< sample times, s
-    std::vector<double> m_total;         //!< table size samples
-    uint64_t m_peakTotal;                //!< exact peak, from the trace
-    uint64_t m_peakMem;                  //!< exact peak memory
-    uint64_t m_peakKind[8];              //!< peak per BSD_RTK_* (sampled on change)
-    double m_exhaustedAt;                //!< first ENOBUFS, s; < 0: never
-    uint64_t m_enobufs;                  //!< ENOBUFS failures on the node
-    Ptr<BsdUdpSource> m_legitSource;     //!< legitimate sender
-    Ptr<BsdUdpSink> m_legitSink;         //!< legitimate receiver
-    Ptr<OutputStreamWrapper> m_netstat;  //!< netstat.txt, opened on first use
+    std::string m_name;                 //!< example name
+    std::string m_usage;                //!< one line for --help
+    std::vector<Flag> m_flags;          //!< in declaration order
+    std::string m_outdir;               //!< --outdir
+    bool m_pcap;                        //!< --pcap
+    bool m_rtsock;                      //!< --rtsock
+    Ptr<Node> m_node;                   //!< the studied node
+    Ptr<BsdKernel> m_kernel;            //!< its kernel
+    Time m_stop;                        //!< end of sampling
+    std::vector<double> m_t;            //!< sample times, s
+    std::vector<double> m_total;        //!< table size samples
+    uint64_t m_peakTotal;               //!< exact peak, from the trace
+    uint64_t m_peakMem;                 //!< exact peak memory
+    uint64_t m_peakKind[8];             //!< peak per BSD_RTK_* (sampled on change)
+    double m_exhaustedAt;               //!< first ENOBUFS, s; < 0: never
+    uint64_t m_enobufs;                 //!< ENOBUFS failures on the node
+    Ptr<BsdUdpSource> m_legitSource;    //!< legitimate sender
+    Ptr<BsdUdpSink> m_legitSink;        //!< legitimate receiver
+    Ptr<OutputStreamWrapper> m_netstat; //!< netstat.txt, opened on first use
     std::vector<std::pair<std::string, std::string>> m_results; //!< extra fields, JSON text
 };
 
