@@ -64,10 +64,7 @@ main(int argc, char* argv[])
                   "packets are forwarded onto a LAN",
                   &mode,
                   {"local", "remote"});
-    study.AddFlag("personality",
-                  "kernel of the studied node",
-                  &personality,
-                  {"netbsd-1.5", "bsdos-4", "freebsd-4", "netbsd-2"});
+    study.AddPersonalityFlag("kernel of the studied node", &personality);
     study.AddFlag("rate", "attack datagrams per second", &rate, 1, 1000000);
     study.AddFlag("destinations",
                   "distinct destinations, sent to in turn",

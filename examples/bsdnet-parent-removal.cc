@@ -201,10 +201,7 @@ main(int argc, char* argv[])
     BsdStudy study("bsdnet-parent-removal",
                    "ARP clones when their parent address goes (ifconfig -alias), and a manual "
                    "host route over an incomplete ARP entry (seed 004 (2) and (3)).");
-    study.AddFlag("personality",
-                  "kernel of the studied host H",
-                  &personality,
-                  {"netbsd-1.5", "bsdos-4", "freebsd-4", "netbsd-2"});
+    study.AddPersonalityFlag("kernel of the studied host H", &personality);
     study.AddFlag("hosts", "neighbours on the alias's subnet", &hosts, 1, 200);
     study.AddFlag("remove-at", "when the alias is removed, s", &removeAt, 4, 86400);
     study.AddFlag("duration", "simulated seconds", &duration, 6, 86400);

@@ -87,75 +87,6 @@ using namespace ns3;
 namespace
 {
 
-/**
- * The attack, in rounds: a BsdIcmpForger sends one message about each
- * destination once, so each round is a new forger, started when the
- * previous one has gone through the destinations.
- */
-class Rounds
-{
-  public:
-    /**
-     * \param helper the forger, configured but for Count
-     * \param node the attacker
-     * \param destinations messages per round
-     * \param total messages in all
-     * \param interval between messages
-     * \param stop the end of the attack
-     */
-    Rounds(const BsdAppHelper& helper,
-           Ptr<Node> node,
-           uint64_t destinations,
-           uint64_t total,
-           Time interval,
-           Time stop)
-        : m_helper(helper),
-          m_node(node),
-          m_destinations(destinations),
-          m_left(total),
-          m_interval(interval),
-          m_stop(stop)
-    {
-    }
-
-    /// Start the next round now.
-    void Next()
-    {
-        if (m_left == 0 || Simulator::Now() >= m_stop)
-        {
-            return;
-        }
-        uint64_t count = std::min(m_destinations, m_left);
-        m_left -= count;
-        m_helper.SetAttribute("Count", UintegerValue(count));
-        ApplicationContainer app = m_helper.Install(m_node);
-        app.Start(Seconds(0));
-        app.Stop(m_stop - Simulator::Now());
-        m_forgers.push_back(DynamicCast<BsdIcmpForger>(app.Get(0)));
-        Simulator::Schedule(m_interval * static_cast<int64_t>(count), &Rounds::Next, this);
-    }
-
-    /** \return messages the forgers handed to the kernel */
-    uint64_t GetSent() const
-    {
-        uint64_t sent = 0;
-        for (const auto& f : m_forgers)
-        {
-            sent += f->GetSent();
-        }
-        return sent;
-    }
-
-  private:
-    BsdAppHelper m_helper;                     //!< the forger
-    Ptr<Node> m_node;                          //!< the attacker
-    uint64_t m_destinations;                   //!< messages per round
-    uint64_t m_left;                           //!< messages not yet given a round
-    Time m_interval;                           //!< between messages
-    Time m_stop;                               //!< end of the attack
-    std::vector<Ptr<BsdIcmpForger>> m_forgers; //!< one per round
-};
-
 /// The lowest path-MTU route count seen once eviction began.
 struct Trough
 {
@@ -229,10 +160,7 @@ main(int argc, char* argv[])
     BsdStudy study("bsdnet-pmtu-flood",
                    "Path-MTU routes under forged ICMP need-fragmentation messages: timers, "
                    "watermarks, and a legitimate flow's fate.");
-    study.AddFlag("personality",
-                  "kernel of the studied node",
-                  &personality,
-                  {"netbsd-1.5", "bsdos-4", "freebsd-4", "netbsd-2"});
+    study.AddPersonalityFlag("kernel of the studied node", &personality);
     study.AddFlag("rate", "forged need-fragmentation messages per second", &rate, 1, 1000000);
     study.AddFlag("destinations",
                   "distinct destinations the messages are about, in turn",
@@ -329,7 +257,7 @@ main(int argc, char* argv[])
     }
 
     // The attack: need-fragmentation from "R" to V about each
-    // destination in turn, in rounds, until a second before the end.
+    // destination in turn (and again), until a second before the end.
     BsdAppHelper forger("ns3::BsdIcmpForger");
     forger.SetAttribute("Mode", StringValue("needfrag"));
     forger.SetAttribute("Victim", Ipv4AddressValue(victimAddress));
@@ -340,17 +268,16 @@ main(int argc, char* argv[])
     Time interval = Seconds(1.0 / static_cast<double>(rate));
     forger.SetAttribute("Interval", TimeValue(interval));
     auto total = static_cast<uint64_t>(std::ceil(static_cast<double>(rate) * (duration - 1)));
-    Rounds attack(forger,
-                  attacker,
-                  static_cast<uint64_t>(destinations),
-                  total,
-                  interval,
-                  Seconds(duration - 1));
+    forger.SetAttribute("Destinations", UintegerValue(destinations));
+    forger.SetAttribute("Count", UintegerValue(std::min<uint64_t>(total, 0xffffffffu)));
+    ApplicationContainer attackApp = forger.Install(attacker);
+    Ptr<BsdIcmpForger> attack = DynamicCast<BsdIcmpForger>(attackApp.Get(0));
     // The run number moves the start of both flows.
     Ptr<UniformRandomVariable> jitter = CreateObject<UniformRandomVariable>();
     jitter->SetStream(2);
     double attackStart = 1 + jitter->GetValue(0, 1);
-    Simulator::Schedule(Seconds(attackStart), &Rounds::Next, &attack);
+    attackApp.Start(Seconds(attackStart));
+    attackApp.Stop(Seconds(duration - 1));
 
     // --talk: V's own datagrams to the same destinations, half an
     // interval ahead of the messages about them.
@@ -411,7 +338,7 @@ main(int argc, char* argv[])
     bsd_rt_walk(core, &CountMtu, &withMtu);
     uint64_t untimed = 0;
     bsd_rt_walk(core, &CountUntimed, &untimed);
-    study.AddResult("needfrag_sent", static_cast<double>(attack.GetSent()));
+    study.AddResult("needfrag_sent", static_cast<double>(attack->GetSent()));
     study.AddResult("talk_sent", talker ? static_cast<double>(talker->GetSent()) : 0.0);
     study.AddResult("pmtu_refused_wm", static_cast<double>(core->k_rtdyn.rd_mtudisc_wmdrop));
     study.AddResult("pmtu_evicted", static_cast<double>(core->k_rtdyn.rd_evicted));

@@ -304,10 +304,7 @@ main(int argc, char* argv[])
                   -1,
                   86400);
     study.AddFlag("duration", "simulated seconds", &duration, 5, 86400);
-    study.AddFlag("personality",
-                  "kernel of every host",
-                  &personality,
-                  {"netbsd-1.5", "bsdos-4", "freebsd-4", "netbsd-2"});
+    study.AddPersonalityFlag("kernel of every host", &personality);
     study.Parse(argc, argv);
     study.Require(media != "ax25" || destinations <= 50,
                   "destinations",

@@ -4,6 +4,7 @@
 #include "bsd-study.h"
 
 #include "bsd-stack-helper.h"
+#include "bsd_personality.h"
 
 #include "ns3/bsd-kernel.h"
 #include "ns3/bsd-udp-sink.h"
@@ -154,6 +155,17 @@ BsdStudy::AddFlag(const std::string& name, const std::string& help, bool* value)
     f.type = Flag::BOOL;
     f.boolean = value;
     m_flags.push_back(f);
+}
+
+void
+BsdStudy::AddPersonalityFlag(const std::string& help, std::string* value)
+{
+    std::vector<std::string> names;
+    for (unsigned i = 0; i < bsd_personality_count(); i++)
+    {
+        names.emplace_back(bsd_personality_at(i)->p_name);
+    }
+    AddFlag("personality", help, value, names);
 }
 
 std::string

@@ -100,6 +100,13 @@ class BsdStudy
     void AddFlag(const std::string& name, const std::string& help, bool* value);
 
     /**
+     * \brief The --personality flag: one of the kernel's personalities.
+     * \param help whose kernel it sets
+     * \param value default in, parsed value out
+     */
+    void AddPersonalityFlag(const std::string& help, std::string* value);
+
+    /**
      * \brief Parse and check the command line, create --outdir.  A bad
      * value prints "<example>: bad value "v" for --flag: allowed ..."
      * and exits with status 2.

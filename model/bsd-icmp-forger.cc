@@ -117,6 +117,12 @@ BsdIcmpForger::GetTypeId()
                           UintegerValue(15),
                           MakeUintegerAccessor(&BsdIcmpForger::m_prefixLength),
                           MakeUintegerChecker<uint8_t>(0, 32))
+            .AddAttribute("Destinations",
+                          "Distinct destinations, taken in turn from the prefix and again "
+                          "from the first (0: every usable address of the prefix)",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&BsdIcmpForger::m_destinations),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("Count",
                           "Messages to send, each about the next destination of the prefix",
                           UintegerValue(100),
@@ -138,6 +144,7 @@ BsdIcmpForger::BsdIcmpForger()
     : m_needfrag(false),
       m_mtu(296),
       m_prefixLength(15),
+      m_destinations(0),
       m_count(100),
       m_next(0),
       m_sent(0),
@@ -182,6 +189,17 @@ BsdIcmpForger::GetSent() const
     return m_sent;
 }
 
+Ipv4Address
+BsdIcmpForger::About(uint32_t n) const
+{
+    uint64_t count = UsableCount(m_prefixLength);
+    if (m_destinations != 0 && m_destinations < count)
+    {
+        count = m_destinations;
+    }
+    return UsableAddress(m_prefix, m_prefixLength, n % count);
+}
+
 std::vector<uint8_t>
 BsdIcmpForger::BuildMessage(uint32_t n)
 {
@@ -189,8 +207,7 @@ BsdIcmpForger::BuildMessage(uint32_t n)
     const size_t quoteOff = icmpOff + 8;
     const size_t len = quoteOff + BSD_IP_HLEN + BSD_UDP_HLEN;
     std::vector<uint8_t> pkt(len, 0);
-    Ipv4Address about =
-        UsableAddress(m_prefix, m_prefixLength, n % UsableCount(m_prefixLength));
+    Ipv4Address about = About(n);
 
     // The quoted datagram: the victim's UDP packet to the destination.
     uint16_t qlen = m_needfrag ? QUOTED_LEN_NEEDFRAG : QUOTED_LEN_REDIRECT;
@@ -300,8 +317,7 @@ BsdIcmpForger::SendNext()
         std::memcpy(m->m_data, pkt.data(), pkt.size());
         error = bsd_ip_output(k, m, nullptr, BSD_IP_FORWARDING);
     }
-    Ipv4Address about =
-        UsableAddress(m_prefix, m_prefixLength, n % UsableCount(m_prefixLength));
+    Ipv4Address about = About(n);
     if (error == 0 || error == EWOULDBLOCK)
     {
         m_sent++;

@@ -24,9 +24,10 @@ class BsdKernel;
  * \brief An on-link attacker forging ICMP redirects or need-fragmentation
  * messages to a victim, through its node's BsdKernel.
  *
- * Every Interval one message goes to Victim, about the next of Count
- * destinations taken in turn from the usable addresses of
- * Prefix/PrefixLength.  Each message is a whole IP packet built here: an
+ * Every Interval one message goes to Victim, Count in all, each about
+ * the next of Destinations addresses taken in turn from the usable
+ * addresses of Prefix/PrefixLength (and from the first again when they
+ * are used up).  Each message is a whole IP packet built here: an
  * IP header from SpoofSource to Victim (TTL 64), then
  * - Mode "redirect": ICMP type 5 code 1 (host redirect) with NewGateway;
  *   the victim believes it only if SpoofSource is its current gateway
@@ -75,6 +76,13 @@ class BsdIcmpForger : public Application
     std::vector<uint8_t> BuildMessage(uint32_t n);
 
     /**
+     * \brief The destination the n-th message is about.
+     * \param n message number, from 0
+     * \return that destination
+     */
+    Ipv4Address About(uint32_t n) const;
+
+    /**
      * TracedCallback signature for a forged message sent.
      * \param [in] about the destination the message is about
      * \param [in] size the IP packet's length
@@ -99,6 +107,7 @@ class BsdIcmpForger : public Application
     uint16_t m_mtu;           //!< needfrag: the next-hop MTU
     Ipv4Address m_prefix;     //!< destinations the messages are about
     uint8_t m_prefixLength;   //!< its length
+    uint32_t m_destinations;  //!< distinct destinations (0: the prefix)
     uint32_t m_count;         //!< messages to send
     Time m_interval;          //!< between messages
     EventId m_sendEvent;      //!< next message

@@ -457,6 +457,12 @@ class BsdIcmpForgerFormatTestCase : public TestCase
                 NS_TEST_EXPECT_MSG_EQ(p[21], BSD_ICMP_UNREACH_NEEDFRAG, "code 4");
                 NS_TEST_EXPECT_MSG_EQ((p[26] << 8 | p[27]), 296, "next-hop MTU is Mtu");
             }
+            // Destinations: the messages go round that many addresses.
+            f->SetAttribute("Destinations", UintegerValue(3));
+            NS_TEST_EXPECT_MSG_EQ(f->About(2), Ipv4Address("198.18.0.3"), "third of three");
+            NS_TEST_EXPECT_MSG_EQ(f->About(3), Ipv4Address("198.18.0.1"), "then the first again");
+            f->SetAttribute("Destinations", UintegerValue(0));
+            NS_TEST_EXPECT_MSG_EQ(f->About(254), Ipv4Address("198.18.0.1"), "0: the whole /24");
             f->Dispose();
         }
     }
