@@ -292,7 +292,7 @@ main(int argc, char* argv[])
     ApplicationContainer legitApp = legit.Install(h);
     legitApp.Start(Seconds(2));
     legitApp.Stop(Seconds(duration - 1));
-    study.SetLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
+    study.AddLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
                             DynamicCast<BsdUdpSink>(legitSinkApp.Get(0)));
 
     study.Watch(h, Seconds(duration));

@@ -312,7 +312,7 @@ main(int argc, char* argv[])
     ApplicationContainer legitApp = legit.Install(victim);
     legitApp.Start(Seconds(legitStart + jitter->GetValue(0, 0.1)));
     legitApp.Stop(Seconds(duration - 1));
-    study.SetLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
+    study.AddLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
                             DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
 
     Trough trough{kernel, NAN};

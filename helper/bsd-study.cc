@@ -443,10 +443,10 @@ BsdStudy::PrintNetstat(Ptr<Node> node, std::string label)
 }
 
 void
-BsdStudy::SetLegitimateFlow(Ptr<BsdUdpSource> source, Ptr<BsdUdpSink> sink)
+BsdStudy::AddLegitimateFlow(Ptr<BsdUdpSource> source, Ptr<BsdUdpSink> sink)
 {
-    m_legitSource = source;
-    m_legitSink = sink;
+    NS_ABORT_MSG_IF(!source || !sink, m_name << ": a legitimate flow needs a source and a sink");
+    m_legit.emplace_back(source, sink);
 }
 
 void
@@ -624,19 +624,22 @@ BsdStudy::Finish()
     js << ",\"p95_routes\":" << Number(st.p95);
     js << ",\"growth_rate\":" << Number(st.growthRate);
     js << ",\"growth_r2\":" << Number(st.growthR2);
-    if (m_legitSource && m_legitSink)
+    uint64_t sent = 0;
+    uint64_t got = 0;
+    uint64_t stamped = 0;
+    double delaySum = 0;
+    for (const auto& flow : m_legit)
     {
-        uint64_t sent = m_legitSource->GetSent() + m_legitSource->GetErrors();
-        uint64_t got = m_legitSink->GetReceived();
-        js << ",\"legit_sent\":" << sent;
-        js << ",\"legit_lost\":" << (sent > got ? sent - got : 0);
-        js << ",\"legit_delay_ms\":"
-           << (got > 0 ? Number(m_legitSink->GetMeanDelay().GetSeconds() * 1e3) : "null");
+        sent += flow.first->GetSent() + flow.first->GetErrors();
+        got += flow.second->GetReceived();
+        stamped += flow.second->GetTimestamped();
+        delaySum += flow.second->GetMeanDelay().GetSeconds() * 1e3 *
+                    static_cast<double>(flow.second->GetTimestamped());
     }
-    else
-    {
-        js << ",\"legit_sent\":0,\"legit_lost\":0,\"legit_delay_ms\":null";
-    }
+    js << ",\"legit_sent\":" << sent;
+    js << ",\"legit_lost\":" << (sent > got ? sent - got : 0);
+    js << ",\"legit_delay_ms\":"
+       << (stamped > 0 ? Number(delaySum / static_cast<double>(stamped)) : "null");
     for (const auto& kv : m_results)
     {
         js << "," << JsonString(kv.first) << ":" << kv.second;

@@ -169,13 +169,13 @@ class BsdStudy
     void NetstatAt(Time when, Ptr<Node> node, const std::string& label);
 
     /**
-     * \brief The legitimate flow whose fate the summary reports: datagrams
-     * the source tried to send, those the sink did not receive, and their
-     * mean one-way delay.
-     * \param source the flow's sender
+     * \brief A legitimate flow whose fate the summary reports.  With
+     * several, legit_sent and legit_lost are their totals and
+     * legit_delay_ms the mean one-way delay over all that arrived.
+     * \param source the flow's sender (datagrams it tried to send)
      * \param sink its receiver
      */
-    void SetLegitimateFlow(Ptr<BsdUdpSource> source, Ptr<BsdUdpSink> sink);
+    void AddLegitimateFlow(Ptr<BsdUdpSource> source, Ptr<BsdUdpSink> sink);
 
     /**
      * \brief An extra summary field, a number (NaN is written as null).
@@ -258,24 +258,23 @@ class BsdStudy
     void PrintNetstat(Ptr<Node> node, std::string label);
     std::string JsonValue(const Flag& f) const;
 
-    std::string m_name;                 //!< example name
-    std::string m_usage;                //!< one line for --help
-    std::vector<Flag> m_flags;          //!< in declaration order
-    std::string m_outdir;               //!< --outdir
-    bool m_pcap;                        //!< --pcap
-    bool m_rtsock;                      //!< --rtsock
-    Ptr<Node> m_node;                   //!< the studied node
-    Ptr<BsdKernel> m_kernel;            //!< its kernel
-    Time m_stop;                        //!< end of sampling
-    std::vector<double> m_t;            //!< sample times, s
-    std::vector<double> m_total;        //!< table size samples
-    uint64_t m_peakTotal;               //!< exact peak, from the trace
-    uint64_t m_peakMem;                 //!< exact peak memory
-    uint64_t m_peakKind[8];             //!< peak per BSD_RTK_* (sampled on change)
-    double m_exhaustedAt;               //!< first ENOBUFS, s; < 0: never
-    uint64_t m_enobufs;                 //!< ENOBUFS failures on the node
-    Ptr<BsdUdpSource> m_legitSource;    //!< legitimate sender
-    Ptr<BsdUdpSink> m_legitSink;        //!< legitimate receiver
+    std::string m_name;          //!< example name
+    std::string m_usage;         //!< one line for --help
+    std::vector<Flag> m_flags;   //!< in declaration order
+    std::string m_outdir;        //!< --outdir
+    bool m_pcap;                 //!< --pcap
+    bool m_rtsock;               //!< --rtsock
+    Ptr<Node> m_node;            //!< the studied node
+    Ptr<BsdKernel> m_kernel;     //!< its kernel
+    Time m_stop;                 //!< end of sampling
+    std::vector<double> m_t;     //!< sample times, s
+    std::vector<double> m_total; //!< table size samples
+    uint64_t m_peakTotal;        //!< exact peak, from the trace
+    uint64_t m_peakMem;          //!< exact peak memory
+    uint64_t m_peakKind[8];      //!< peak per BSD_RTK_* (sampled on change)
+    double m_exhaustedAt;        //!< first ENOBUFS, s; < 0: never
+    uint64_t m_enobufs;          //!< ENOBUFS failures on the node
+    std::vector<std::pair<Ptr<BsdUdpSource>, Ptr<BsdUdpSink>>> m_legit; //!< legitimate flows
     Ptr<OutputStreamWrapper> m_netstat; //!< netstat.txt, opened on first use
     std::vector<std::pair<std::string, std::string>> m_results; //!< extra fields, JSON text
 };
