@@ -206,6 +206,7 @@ BsdKernel::GetTypeId()
 BsdKernel::BsdKernel()
     : m_k(nullptr),
       m_forwarding(false),
+      m_disposed(false),
       m_timerAt(BSD_NEVER),
       m_drops(0)
 {
@@ -237,6 +238,7 @@ BsdKernel::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_timer.Cancel();
+    m_disposed = true;
     if (m_k != nullptr)
     {
         bsd_kernel_destroy(m_k);
@@ -257,6 +259,8 @@ BsdKernel::Boot()
     {
         return;
     }
+    // A disposed kernel booting again would leak, and schedule events.
+    NS_ABORT_MSG_IF(m_disposed, "BsdKernel: used after Dispose");
     const struct bsd_personality* p = bsd_personality_find(m_personality.c_str());
     if (p == nullptr)
     {
@@ -333,6 +337,10 @@ BsdKernel::SetKnob(const std::string& name, const std::string& value, std::strin
 struct bsd_kernel*
 BsdKernel::GetCore() const
 {
+    if (m_disposed)
+    {
+        return nullptr;
+    }
     const_cast<BsdKernel*>(this)->Boot();
     return m_k;
 }

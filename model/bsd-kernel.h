@@ -106,7 +106,8 @@ class BsdKernel : public Object
 
     /**
      * \brief The C kernel, for bsdnet's applications and probes.
-     * \return the kernel (owned by this object)
+     * \return the kernel (owned by this object), or nullptr once this
+     *         object is disposed (the C kernel is gone with it)
      */
     struct bsd_kernel* GetCore() const;
 
@@ -222,6 +223,7 @@ class BsdKernel : public Object
     std::string m_personality;
     std::vector<std::pair<std::string, std::string>> m_knobs; //!< set before boot
     bool m_forwarding;
+    bool m_disposed; //!< DoDispose ran: never boot again
     EventId m_timer;
     int64_t m_timerAt;
     std::vector<Ptr<NetDevice>> m_devices; //!< by if_index - 1

@@ -201,7 +201,6 @@ BsdResolverDaemon::DoDispose()
     m_pending.clear();
     Unsubscribe();
     m_kernel = nullptr;
-    m_witness = nullptr;
     m_table.clear();
     Application::DoDispose();
 }
@@ -218,15 +217,12 @@ BsdResolverDaemon::StartApplication()
                                                   << " has no BsdKernel (install one with "
                                                      "BsdStackHelper first)");
     }
-    m_witness = nullptr;
-    for (uint32_t i = 0; i < node->GetNDevices() && !m_witness; i++)
+    bool any = false;
+    for (uint32_t i = 0; i < node->GetNDevices() && !any; i++)
     {
-        if (m_kernel->GetInterfaceIndex(node->GetDevice(i)) != 0)
-        {
-            m_witness = node->GetDevice(i);
-        }
+        any = m_kernel->GetInterfaceIndex(node->GetDevice(i)) != 0;
     }
-    if (!m_witness)
+    if (!any)
     {
         NS_FATAL_ERROR("BsdResolverDaemon: node " << node->GetId()
                                                   << " has no BSD interface to resolve for");
@@ -267,13 +263,18 @@ BsdResolverDaemon::Unsubscribe()
     }
     m_subscribed = false;
     // BsdKernel frees its core in its DoDispose, which may run before
-    // ours; it then forgets its devices, and the core with it forgot
-    // every subscriber.  Only a live kernel still knows the witness.
-    if (m_kernel && m_witness && m_kernel->GetInterfaceIndex(m_witness) != 0)
+    // ours; the core forgot its subscribers with it.
+    if (CoreAlive())
     {
         bsd_rtsock_unsubscribe(m_core, &BsdResolverDaemon::Upcall, this);
     }
     m_core = nullptr;
+}
+
+bool
+BsdResolverDaemon::CoreAlive() const
+{
+    return m_kernel && m_core != nullptr && m_kernel->GetCore() == m_core;
 }
 
 void
@@ -307,7 +308,7 @@ BsdResolverDaemon::MarkAll()
 void
 BsdResolverDaemon::UnmarkAll()
 {
-    if (m_subscribed && m_core != nullptr)
+    if (m_subscribed && CoreAlive())
     {
         for (const auto& r : m_marked)
         {

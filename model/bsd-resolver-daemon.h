@@ -163,9 +163,10 @@ class BsdResolverDaemon : public Application
     void UnmarkAll();
     /// Leave the routing socket, if the kernel is still there.
     void Unsubscribe();
+    /// The C kernel subscribed to is still alive (BsdKernel not disposed).
+    bool CoreAlive() const;
 
     Ptr<BsdKernel> m_kernel;   //!< the node's kernel
-    Ptr<NetDevice> m_witness;  //!< a device of that kernel, to see it is alive
     struct bsd_kernel* m_core; //!< its C kernel, while subscribed
     bool m_subscribed;         //!< on the routing socket
     Time m_delay;              //!< from RTM_RESOLVE to the answer

@@ -408,6 +408,29 @@ class MemoryLimitTestCase : public TestCase
     }
 };
 
+/// A disposed BsdKernel has no C kernel and does not boot a new one.
+class DisposeTestCase : public TestCase
+{
+  public:
+    DisposeTestCase()
+        : TestCase("after Dispose, GetCore() is null and nothing is booted again")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(0, 2);
+        Ptr<BsdKernel> k = lan.nodes.Get(0)->GetObject<BsdKernel>();
+        NS_TEST_ASSERT_MSG_NE(k->GetCore(), nullptr, "a live kernel has its core");
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        Simulator::Destroy(); // disposes the nodes, their kernels with them
+        NS_TEST_ASSERT_MSG_EQ(k->GetCore(), nullptr, "the core went with Dispose");
+        NS_TEST_ASSERT_MSG_EQ(k->GetCore(), nullptr, "and asking did not boot a new one");
+    }
+};
+
 /// The suite.
 class BsdKernelTestSuite : public TestSuite
 {
@@ -420,6 +443,7 @@ class BsdKernelTestSuite : public TestSuite
         AddTestCase(new InteropRouterTestCase, TestCase::QUICK);
         AddTestCase(new AttributesTestCase, TestCase::QUICK);
         AddTestCase(new MemoryLimitTestCase, TestCase::QUICK);
+        AddTestCase(new DisposeTestCase, TestCase::QUICK);
     }
 };
 
