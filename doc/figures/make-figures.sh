@@ -1,10 +1,11 @@
 #!/bin/sh
 # Regenerate the manual's figures: run the four shipped sweeps with the
 # sweep runner (tools/sweep) and copy their plots into doc/figures/ as
-# <sweep>-<plot name>.png.  Finished runs are kept under results/sweeps/
-# and not run again.
+# <sweep>-<plot name>.png.  Every run is made afresh (the figures must
+# show the code as it is), under results/sweeps/; KEEP=1 keeps and
+# resumes earlier runs instead.
 #
-#   doc/figures/make-figures.sh          BUILD=build  JOBS=$(nproc)
+#   doc/figures/make-figures.sh          BUILD=build  JOBS=$(nproc)  KEEP=
 #
 # A sweep with a failed run leaves its old figures in place; the script
 # goes on with the others and exits 1.
@@ -42,6 +43,7 @@ fi
 status=0
 for s in $SWEEPS; do
 	out=$ROOT/results/sweeps/$s
+	[ -n "${KEEP:-}" ] || rm -rf "$out"
 	if ! PYTHONPATH=$ROOT/tools/sweep "$PYTHON" -m bsdsweep run "$SWEEPDIR/$s.toml" \
 	    --build "$BUILD" --out "$out" --jobs "$JOBS"; then
 		echo "make-figures: $s failed (see $out/failures.txt); its figures are not updated" >&2
