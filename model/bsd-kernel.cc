@@ -331,6 +331,11 @@ BsdKernel::SetKnob(const std::string& name, const std::string& value, std::strin
     {
         m_k->k_mem.mb_limit = m_k->k_pers.p_tun.mem_limit;
     }
+    if (name == "clone_idle" && m_k->k_idleq != nullptr)
+    {
+        // BSD/OS's inactivity queue: its entries now age by the new time.
+        bsd_rt_timer_queue_change(m_k, m_k->k_idleq, m_k->k_pers.p_tun.clone_idle);
+    }
     return 0;
 }
 

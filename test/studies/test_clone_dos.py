@@ -19,6 +19,13 @@ for pers in ("bsdos-4", "freebsd-4"):
            "every legitimate datagram lost (no ARP entry possible)")
     expect(s, "growth_rate", lambda v: 150 < v < 250, "about 200 routes/s")
 
+# The timers are flags: BSD/OS's inactivity timer at 20 s frees clones,
+# and the legitimate flow gets its ARP entry within about 20 s.
+s, _ = run(EX, "--personality=bsdos-4", "--rate=200", "--duration=120", "--budget=262144",
+           "--clone-idle=20", "--legit-start=60")
+expect(s, "legit_lost", lambda v: v < s["legit_sent"] / 2,
+       "under half lost (the 3600 s default loses all 590)")
+
 # NetBSD's in_pcbconnect does not clone: the table and the flow are fine.
 for pers in ("netbsd-1.5", "netbsd-2"):
     s, _ = run(EX, "--personality=" + pers, *SMALL)
