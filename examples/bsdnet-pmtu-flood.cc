@@ -51,10 +51,11 @@
  * with the last bytes of --budget gets no timer (the 32-byte rttimer is
  * charged after the route, and its ENOBUFS is ignored) and never
  * expires; untimed_pmtu counts path-MTU routes on no timer queue at the
- * end.  The MTU is set on the route only when 296 (IP_MINMTU) <= --mtu <
- * the interface's 1500; otherwise the message still makes the route,
- * without an MTU (NetBSD would lock RTV_MTU on it instead):
- * routes_with_mtu counts the routes at the end that carry --mtu.
+ * end.  The MTU is set on the route only when 296 <= --mtu <= the
+ * interface's 1500; otherwise the message still makes the route, and
+ * locks RTV_MTU on it, as NetBSD's icmp_mtudisc does (path-MTU discovery
+ * stops for that destination): routes_with_mtu counts the routes at the
+ * end that carry --mtu, routes_mtu_locked those locked.
  *
  * --hiwat/--lowat put KAME's IPv6 watermarks on the path-MTU routes (no
  * BSD had them for IPv4).  --policy=refuse: refused while the count is
@@ -110,11 +111,12 @@ OnTableSize(Trough* trough, uint64_t total, uint64_t memory)
     }
 }
 
-/// Routes whose MTU is the one reported.
+/// Routes whose MTU is the one reported, and routes with RTV_MTU locked.
 struct MtuCount
 {
-    uint32_t mtu;   //!< --mtu
-    uint64_t count; //!< routes carrying it
+    uint32_t mtu;    //!< --mtu
+    uint64_t count;  //!< routes carrying it
+    uint64_t locked; //!< routes whose path-MTU discovery stopped
 };
 
 int
@@ -124,6 +126,10 @@ CountMtu(struct bsd_rtentry* rt, void* arg)
     if (rt->rt_rmx.rmx_mtu == c->mtu)
     {
         c->count++;
+    }
+    if (rt->rt_rmx.rmx_locks & BSD_RTV_MTU)
+    {
+        c->locked++;
     }
     return 0;
 }
@@ -334,7 +340,7 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(duration) + MilliSeconds(1));
     Simulator::Run();
     struct bsd_kernel* core = kernel->GetCore();
-    MtuCount withMtu{static_cast<uint32_t>(mtu), 0};
+    MtuCount withMtu{static_cast<uint32_t>(mtu), 0, 0};
     bsd_rt_walk(core, &CountMtu, &withMtu);
     uint64_t untimed = 0;
     bsd_rt_walk(core, &CountUntimed, &untimed);
@@ -346,6 +352,7 @@ main(int argc, char* argv[])
     study.AddResult("final_pmtu", static_cast<double>(kernel->GetRouteCount(BSD_RTK_PMTU)));
     study.AddResult("final_cloned", static_cast<double>(kernel->GetRouteCount(BSD_RTK_CLONED)));
     study.AddResult("routes_with_mtu", static_cast<double>(withMtu.count));
+    study.AddResult("routes_mtu_locked", static_cast<double>(withMtu.locked));
     study.AddResult("untimed_pmtu", static_cast<double>(untimed));
     study.AddResult("pmtu_lifetime_s", lifetime);
     study.Finish();

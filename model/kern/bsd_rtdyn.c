@@ -180,11 +180,18 @@ bsd_icmp_mtudisc(struct bsd_kernel *k, uint32_t dst, uint32_t mtu,
 				break;
 		mtu = mtu_plateaus[i];
 	}
-	if (mtu >= IP_MINMTU && (ifmtu == 0 || mtu < ifmtu) &&
-	    (rt->rt_rmx.rmx_mtu == 0 || mtu < rt->rt_rmx.rmx_mtu) &&
-	    (rt->rt_rmx.rmx_locks & BSD_RTV_MTU) == 0) {
-		rt->rt_rmx.rmx_mtu = mtu;
-		bsd_trace(k, BSD_TR_RTCHANGE, rt, 0);
+	/*
+	 * NetBSD's icmp_mtudisc: an implausible MTU (below 296, or above
+	 * the interface's) locks RTV_MTU, so that path-MTU discovery stops
+	 * for the route ("a serious problem with PMTU on a route").
+	 */
+	if ((rt->rt_rmx.rmx_locks & BSD_RTV_MTU) == 0) {
+		if (mtu < IP_MINMTU || (ifmtu != 0 && mtu > ifmtu))
+			rt->rt_rmx.rmx_locks |= BSD_RTV_MTU;
+		else if (rt->rt_rmx.rmx_mtu == 0 || mtu < rt->rt_rmx.rmx_mtu) {
+			rt->rt_rmx.rmx_mtu = mtu;
+			bsd_trace(k, BSD_TR_RTCHANGE, rt, 0);
+		}
 	}
 	bsd_rtfree(k, rt);
 	return 0;

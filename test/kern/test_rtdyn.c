@@ -181,10 +181,26 @@ test_mtudisc_route_and_timer(void **state)
 	    BSD_RTF_DYNAMIC);
 	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
 	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 1);
-	/* A larger report does not raise it; one below 296 is not believed. */
+	/* A larger report does not raise it. */
 	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1400, 1500, 1), 0);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, 0);
+	/*
+	 * One below 296 is not believed, and (NetBSD's icmp_mtudisc) locks
+	 * RTV_MTU: later reports, even plausible ones, change nothing.
+	 */
 	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 100, 1500, 1), 0);
 	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, BSD_RTV_MTU);
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 576, 1500, 1), 0);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	/* Above the interface's MTU (1500): locked too; equal to it: taken. */
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(3), 9000, 1500, 1), 0);
+	assert_int_equal(bsd_rtlookup(fx->k, dst_n(3), 32)->rt_rmx.rmx_locks &
+	    BSD_RTV_MTU, BSD_RTV_MTU);
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(4), 1500, 1500, 1), 0);
+	assert_int_equal(bsd_rtlookup(fx->k, dst_n(4), 32)->rt_rmx.rmx_mtu,
+	    1500);
 	/* No MTU in the report: the next plateau below the packet. */
 	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(2), 0, 1500, 1), 0);
 	assert_int_equal(bsd_rtlookup(fx->k, dst_n(2), 32)->rt_rmx.rmx_mtu,

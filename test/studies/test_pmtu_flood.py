@@ -65,12 +65,17 @@ expect(s, "peak_cloned", lambda v: v == s["talk_sent"], "one clone per datagram 
 expect(s, "routes_with_mtu", lambda v: v == s["needfrag_sent"],
        "every clone a message was about carries 296")
 
-# An MTU the kernel does not believe still makes the route, without it.
-for mtu in ("100", "1500"):
+# An MTU the kernel does not believe still makes the route, without it,
+# and locks RTV_MTU (NetBSD's icmp_mtudisc); the interface's own is taken.
+for mtu in ("100", "9000"):
     s, _ = run(EX, "--mtu=" + mtu, *SHORT)
     expect(s, "peak_pmtu", lambda v: v > 2500, "routes made anyway")
     expect(s, "routes_with_mtu", lambda v: v == 0,
-           "no route carries MTU %s (outside 296 .. interface MTU - 1)" % mtu)
+           "no route carries MTU %s (outside 296 .. interface MTU)" % mtu)
+    expect(s, "routes_mtu_locked", lambda v: v == s["final_pmtu"], "every one locked")
+s, _ = run(EX, "--mtu=1500", *SHORT)
+expect(s, "routes_with_mtu", lambda v: v == s["final_pmtu"], "every route carries 1500")
+expect(s, "routes_mtu_locked", lambda v: v == 0, "none locked")
 
 # A memory budget: the routes spend it and the legitimate flow's ARP
 # entry is refused until NetBSD's timer gives memory back; BSD/OS does
