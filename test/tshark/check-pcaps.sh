@@ -1,8 +1,10 @@
 #!/bin/sh
 # tshark reads what bsdnet-lan writes, on every medium: no malformed
 # packets, ARP with the medium's hardware type and address length, IP
-# inside every medium, ARCnet split packets where expected; and the same
-# RngRun gives byte-identical pcaps, another RngRun different ones.
+# inside every medium, ARCnet split packets where expected; the router's
+# and the studies' captures are clean and hold what they are about; and
+# the same RngRun gives byte-identical pcaps, another RngRun different
+# ones.
 #
 #   sh test/tshark/check-pcaps.sh BUILDDIR
 #
@@ -73,6 +75,30 @@ for f in "$work"/router/*.pcap; do
 	ips=$(count "$f" "ip")
 	check "$name" "$([ "$ips" -gt 0 ]; echo $?)" "no IP inside"
 done
+
+# The studies' captures: clean, with the attack's packets in them.
+study() {	# study NAME FILTER-THAT-MUST-MATCH EXAMPLE-AND-FLAGS...
+	name=$1 want=$2
+	shift 2
+	"$build/$1" --pcap --rtsock=false --outdir="$work/$name" "$@" >/dev/null
+	n=0
+	for f in "$work/$name"/*.pcap; do
+		bad=$(count "$f" "_ws.malformed && !(arcnet.split_flag > 0)")
+		check "$name/$(basename "$f")" "$([ "$bad" -eq 0 ]; echo $?)" \
+		    "$bad malformed packets"
+		n=$((n + $(count "$f" "$want")))
+	done
+	check "$name" "$([ "$n" -gt 0 ]; echo $?)" "no packet matches $want"
+}
+study clone-dos "udp && ip.dst == 100.64.0.0/10" bsdnet-clone-dos --duration=20
+study clone-dos-remote "arp.dst.proto_ipv4 == 10.128.0.0/9" \
+    bsdnet-clone-dos --mode=remote --duration=20
+study redirect-flood "icmp.type == 5 && icmp.code == 1" \
+    bsdnet-redirect-flood --duration=20
+study pmtu-flood "icmp.type == 3 && icmp.code == 4" bsdnet-pmtu-flood --duration=20
+study parent-removal "udp" bsdnet-parent-removal
+study xresolve-arcnet "udp" bsdnet-xresolve --media=arcnet --duration=20
+study xresolve-ax25 "ax25 && udp" bsdnet-xresolve --media=ax25 --resolver=daemon
 
 # Same seed, same bytes; another seed, other bytes.
 for run in 1 1b 2; do
