@@ -45,8 +45,9 @@ start=$(date +%s)
 ./ns3 build
 echo "test-intree: configure and build took $(( $(date +%s) - start )) s"
 runner=$(ls build/utils/ns3.37-test-runner-* | head -n 1)
-for s in bsd-kernel fddi arcnet ax25 bsd-apps; do
+for s in bsd-kernel fddi arcnet ax25 bsd-apps bsd-study; do
 	"$runner" --suite=$s
 done
 ./ns3 run --no-build "bsdnet-lan --media=arcnet --hosts=3 --duration=10"
+./ns3 run --no-build "bsdnet-clone-dos --personality=freebsd-4 --duration=60 --budget=262144 --outdir=$work/clone-dos"
 echo "test-intree: passed"
