@@ -72,6 +72,7 @@ set(BSDNET_MODEL_SOURCES
   helper/fddi-helper.cc
   helper/arcnet-helper.cc
   helper/ax25-helper.cc
+  model/bsd-prefix.cc
   model/bsd-udp-source.cc
   model/bsd-udp-sink.cc
   model/bsd-ping.cc
@@ -94,6 +95,7 @@ set(BSDNET_MODEL_HEADERS
   helper/fddi-helper.h
   helper/arcnet-helper.h
   helper/ax25-helper.h
+  model/bsd-prefix.h
   model/bsd-udp-source.h
   model/bsd-udp-sink.h
   model/bsd-ping.h

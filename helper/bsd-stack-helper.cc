@@ -20,9 +20,7 @@ namespace
 Ptr<BsdKernel>
 KernelOf(Ptr<Node> node)
 {
-    Ptr<BsdKernel> k = node->GetObject<BsdKernel>();
-    NS_ABORT_MSG_IF(!k, "node " << node->GetId() << " has no BsdKernel (BsdStackHelper::Install)");
-    return k;
+    return BsdKernel::Of(node, "BsdStackHelper");
 }
 
 void

@@ -359,8 +359,7 @@ BsdStudy::GetPcapPrefix() const
 void
 BsdStudy::Watch(Ptr<Node> node, Time stop)
 {
-    Ptr<BsdKernel> kernel = node->GetObject<BsdKernel>();
-    NS_ABORT_MSG_IF(!kernel, m_name << ": node " << node->GetId() << " has no BsdKernel");
+    Ptr<BsdKernel> kernel = BsdKernel::Of(node, m_name);
     m_node = node;
     m_kernel = kernel;
     m_stop = stop;

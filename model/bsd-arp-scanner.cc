@@ -4,6 +4,7 @@
 #include "bsd-arp-scanner.h"
 
 #include "bsd-kernel.h"
+#include "bsd-prefix.h"
 
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -17,27 +18,6 @@ NS_LOG_COMPONENT_DEFINE("BsdArpScanner");
 
 NS_OBJECT_ENSURE_REGISTERED(BsdArpScanner);
 
-namespace
-{
-
-/// Usable addresses of prefix/plen: without network and broadcast below /31.
-uint64_t
-UsableCount(uint8_t plen)
-{
-    uint64_t size = uint64_t(1) << (32 - plen);
-    return plen <= 30 ? size - 2 : size;
-}
-
-/// The i-th usable address (i < UsableCount).
-Ipv4Address
-UsableAddress(Ipv4Address prefix, uint8_t plen, uint64_t i)
-{
-    uint32_t mask = plen == 0 ? 0 : ~uint32_t(0) << (32 - plen);
-    uint32_t net = prefix.Get() & mask;
-    return Ipv4Address(net + static_cast<uint32_t>(i + (plen <= 30 ? 1 : 0)));
-}
-
-} // namespace
 
 TypeId
 BsdArpScanner::GetTypeId()
@@ -109,13 +89,7 @@ BsdArpScanner::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     uint32_t id = GetNode()->GetId();
-    m_kernel = GetNode()->GetObject<BsdKernel>();
-    if (!m_kernel)
-    {
-        NS_FATAL_ERROR("BsdArpScanner: node " << id
-                                              << " has no BsdKernel (install one with "
-                                                 "BsdStackHelper first)");
-    }
+    m_kernel = BsdKernel::Of(GetNode(), "BsdArpScanner");
     struct bsd_ifnet* ifp = bsd_if_byindex(m_kernel->GetCore(), m_ifIndex);
     if (ifp == nullptr)
     {
@@ -148,16 +122,16 @@ BsdArpScanner::StopApplication()
 void
 BsdArpScanner::SendNext()
 {
-    uint64_t count = UsableCount(m_prefixLength);
+    BsdPrefix prefix(m_prefix, m_prefixLength);
     Ipv4Address target;
     // Our own address is not asked for.
     do
     {
-        if (m_next >= count)
+        if (m_next >= prefix.GetCount())
         {
             return;
         }
-        target = UsableAddress(m_prefix, m_prefixLength, m_next++);
+        target = prefix.Get(m_next++);
     } while (bsd_htonl(target.Get()) == m_ownAddress);
 
     struct bsd_kernel* k = m_kernel->GetCore();
@@ -169,7 +143,7 @@ BsdArpScanner::SendNext()
         NS_LOG_LOGIC("who-has " << target << " tell " << Ipv4Address(bsd_ntohl(m_ownAddress)));
         m_txTrace(target);
     }
-    if (m_next < count)
+    if (m_next < prefix.GetCount())
     {
         m_sendEvent = Simulator::Schedule(m_interval, &BsdArpScanner::SendNext, this);
     }

@@ -4,6 +4,7 @@
 #include "bsd-icmp-forger.h"
 
 #include "bsd-kernel.h"
+#include "bsd-prefix.h"
 
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -23,23 +24,6 @@ NS_OBJECT_ENSURE_REGISTERED(BsdIcmpForger);
 
 namespace
 {
-
-/// Usable addresses of prefix/plen: without network and broadcast below /31.
-uint64_t
-UsableCount(uint8_t plen)
-{
-    uint64_t size = uint64_t(1) << (32 - plen);
-    return plen <= 30 ? size - 2 : size;
-}
-
-/// The i-th usable address (i < UsableCount).
-Ipv4Address
-UsableAddress(Ipv4Address prefix, uint8_t plen, uint64_t i)
-{
-    uint32_t mask = plen == 0 ? 0 : ~uint32_t(0) << (32 - plen);
-    uint32_t net = prefix.Get() & mask;
-    return Ipv4Address(net + static_cast<uint32_t>(i + (plen <= 30 ? 1 : 0)));
-}
 
 /// An IPv4 header without options, checksummed, at p.
 void
@@ -192,12 +176,13 @@ BsdIcmpForger::GetSent() const
 Ipv4Address
 BsdIcmpForger::About(uint32_t n) const
 {
-    uint64_t count = UsableCount(m_prefixLength);
+    BsdPrefix prefix(m_prefix, m_prefixLength);
+    uint64_t count = prefix.GetCount();
     if (m_destinations != 0 && m_destinations < count)
     {
         count = m_destinations;
     }
-    return UsableAddress(m_prefix, m_prefixLength, n % count);
+    return prefix.Get(n % count);
 }
 
 std::vector<uint8_t>
@@ -269,13 +254,7 @@ BsdIcmpForger::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     uint32_t id = GetNode()->GetId();
-    m_kernel = GetNode()->GetObject<BsdKernel>();
-    if (!m_kernel)
-    {
-        NS_FATAL_ERROR("BsdIcmpForger: node " << id
-                                              << " has no BsdKernel (install one with "
-                                                 "BsdStackHelper first)");
-    }
+    m_kernel = BsdKernel::Of(GetNode(), "BsdIcmpForger");
     if (m_victim == Ipv4Address())
     {
         NS_FATAL_ERROR("BsdIcmpForger: node " << id << ": attribute Victim is not set");

@@ -339,6 +339,18 @@ BsdKernel::SetKnob(const std::string& name, const std::string& value, std::strin
     return 0;
 }
 
+Ptr<BsdKernel>
+BsdKernel::Of(Ptr<Node> node, const std::string& who)
+{
+    Ptr<BsdKernel> kernel = node->GetObject<BsdKernel>();
+    if (!kernel)
+    {
+        NS_FATAL_ERROR(who << ": node " << node->GetId()
+                           << " has no BsdKernel (install one with BsdStackHelper first)");
+    }
+    return kernel;
+}
+
 struct bsd_kernel*
 BsdKernel::GetCore() const
 {

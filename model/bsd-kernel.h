@@ -53,6 +53,15 @@ class BsdKernel : public Object
     ~BsdKernel() override;
 
     /**
+     * \brief The BsdKernel of a node; a fatal error naming who asked if
+     * the node has none.
+     * \param node the node
+     * \param who the caller, for the message ("BsdUdpSource")
+     * \return the kernel
+     */
+    static Ptr<BsdKernel> Of(Ptr<Node> node, const std::string& who);
+
+    /**
      * \brief Attach a device as a BSD interface (ifnet).
      * \param device a CsmaNetDevice or a BsdFramedNetDevice of this node
      * \return the interface index (if_index, from 1)

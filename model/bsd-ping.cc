@@ -167,13 +167,7 @@ BsdPing::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     Ptr<Node> node = GetNode();
-    m_kernel = node->GetObject<BsdKernel>();
-    if (!m_kernel)
-    {
-        NS_FATAL_ERROR("BsdPing: node " << node->GetId()
-                                        << " has no BsdKernel (install one with "
-                                           "BsdStackHelper first)");
-    }
+    m_kernel = BsdKernel::Of(node, "BsdPing");
     if (m_remote == Ipv4Address())
     {
         NS_FATAL_ERROR("BsdPing: node " << node->GetId() << ": attribute Remote is not set");

@@ -210,13 +210,7 @@ BsdResolverDaemon::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     Ptr<Node> node = GetNode();
-    m_kernel = node->GetObject<BsdKernel>();
-    if (!m_kernel)
-    {
-        NS_FATAL_ERROR("BsdResolverDaemon: node " << node->GetId()
-                                                  << " has no BsdKernel (install one with "
-                                                     "BsdStackHelper first)");
-    }
+    m_kernel = BsdKernel::Of(node, "BsdResolverDaemon");
     bool any = false;
     for (uint32_t i = 0; i < node->GetNDevices() && !any; i++)
     {

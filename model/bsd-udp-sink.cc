@@ -135,13 +135,7 @@ void
 BsdUdpSink::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_kernel = GetNode()->GetObject<BsdKernel>();
-    if (!m_kernel)
-    {
-        NS_FATAL_ERROR("BsdUdpSink: node " << GetNode()->GetId()
-                                           << " has no BsdKernel (install one with "
-                                              "BsdStackHelper first)");
-    }
+    m_kernel = BsdKernel::Of(GetNode(), "BsdUdpSink");
     if (m_socket != nullptr)
     {
         return;

@@ -4,6 +4,7 @@
 #include "bsd-udp-source.h"
 
 #include "bsd-kernel.h"
+#include "bsd-prefix.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
@@ -12,6 +13,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -24,23 +26,6 @@ NS_OBJECT_ENSURE_REGISTERED(BsdUdpSource);
 
 namespace
 {
-
-/// Usable addresses of prefix/plen: without network and broadcast below /31.
-uint64_t
-UsableCount(uint8_t plen)
-{
-    uint64_t size = uint64_t(1) << (32 - plen);
-    return plen <= 30 ? size - 2 : size;
-}
-
-/// The i-th usable address (i < UsableCount).
-Ipv4Address
-UsableAddress(Ipv4Address prefix, uint8_t plen, uint64_t i)
-{
-    uint32_t mask = plen == 0 ? 0 : ~uint32_t(0) << (32 - plen);
-    uint32_t net = prefix.Get() & mask;
-    return Ipv4Address(net + static_cast<uint32_t>(i + (plen <= 30 ? 1 : 0)));
-}
 
 void
 Put32(uint8_t* p, uint32_t v)
@@ -202,9 +187,9 @@ BsdUdpSource::AssignStreams(int64_t stream)
 Ipv4Address
 BsdUdpSource::GetSequentialDestination(uint32_t n) const
 {
-    uint64_t usable = UsableCount(m_prefixLength);
-    uint64_t count = m_destinations < usable ? m_destinations : usable;
-    return UsableAddress(m_prefix, m_prefixLength, n % count);
+    BsdPrefix prefix(m_prefix, m_prefixLength);
+    uint64_t count = std::min<uint64_t>(m_destinations, prefix.GetCount());
+    return prefix.Get(n % count);
 }
 
 void
@@ -224,13 +209,7 @@ void
 BsdUdpSource::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    m_kernel = GetNode()->GetObject<BsdKernel>();
-    if (!m_kernel)
-    {
-        NS_FATAL_ERROR("BsdUdpSource: node " << GetNode()->GetId()
-                                             << " has no BsdKernel (install one with "
-                                                "BsdStackHelper first)");
-    }
+    m_kernel = BsdKernel::Of(GetNode(), "BsdUdpSource");
     if (!m_connectPerDestination && m_socket == nullptr)
     {
         m_socket = bsd_udp_socket(m_kernel->GetCore(), nullptr, nullptr);
@@ -274,9 +253,10 @@ BsdUdpSource::SendNext()
     Ipv4Address dst;
     if (m_random)
     {
-        uint64_t usable = UsableCount(m_prefixLength);
+        BsdPrefix prefix(m_prefix, m_prefixLength);
+        uint64_t usable = prefix.GetCount();
         auto i = static_cast<uint64_t>(m_rng->GetValue(0.0, static_cast<double>(usable)));
-        dst = UsableAddress(m_prefix, m_prefixLength, i < usable ? i : usable - 1);
+        dst = prefix.Get(i < usable ? i : usable - 1);
     }
     else
     {
