@@ -69,6 +69,7 @@ set(BSDNET_MODEL_SOURCES
   model/ax25-net-device.cc
   model/bsd-kernel.cc
   helper/bsd-stack-helper.cc
+  helper/bsd-framed-helper.cc
   helper/fddi-helper.cc
   helper/arcnet-helper.cc
   helper/ax25-helper.cc
@@ -92,6 +93,7 @@ set(BSDNET_MODEL_HEADERS
   model/ax25-net-device.h
   model/bsd-kernel.h
   helper/bsd-stack-helper.h
+  helper/bsd-framed-helper.h
   helper/fddi-helper.h
   helper/arcnet-helper.h
   helper/ax25-helper.h

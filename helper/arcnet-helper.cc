@@ -16,27 +16,13 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("ArcnetHelper");
 
 ArcnetHelper::ArcnetHelper()
-    : m_nextId(1)
+    : BsdFramedHelper("ns3::ArcnetNetDevice", "ns3::ArcnetChannel"),
+      m_nextId(1)
 {
-    m_queueFactory.SetTypeId("ns3::DropTailQueue<Packet>");
-    m_deviceFactory.SetTypeId("ns3::ArcnetNetDevice");
-    m_channelFactory.SetTypeId("ns3::ArcnetChannel");
 }
 
 ArcnetHelper::~ArcnetHelper()
 {
-}
-
-void
-ArcnetHelper::SetDeviceAttribute(std::string n1, const AttributeValue& v1)
-{
-    m_deviceFactory.Set(n1, v1);
-}
-
-void
-ArcnetHelper::SetChannelAttribute(std::string n1, const AttributeValue& v1)
-{
-    m_channelFactory.Set(n1, v1);
 }
 
 void
@@ -91,97 +77,6 @@ ArcnetHelper::InstallPriv(Ptr<Node> node, Ptr<ArcnetChannel> channel)
     node->AddDevice(device);
     device->Attach(channel);
     return device;
-}
-
-void
-ArcnetHelper::EnablePcapInternal(std::string prefix,
-                                 Ptr<NetDevice> nd,
-                                 bool promiscuous,
-                                 bool explicitFilename)
-{
-    Ptr<ArcnetNetDevice> device = nd->GetObject<ArcnetNetDevice>();
-    if (!device)
-    {
-        NS_LOG_INFO("ArcnetHelper::EnablePcapInternal(): device " << nd
-                                                                  << " is not an ArcnetNetDevice");
-        return;
-    }
-    PcapHelper pcapHelper;
-    std::string filename;
-    if (explicitFilename)
-    {
-        filename = prefix;
-    }
-    else
-    {
-        filename = pcapHelper.GetFilenameFromDevice(prefix, device);
-    }
-    // PcapHelper::DataLinkType has no ARCnet value: LINKTYPE_ARCNET_BSD is 7.
-    Ptr<PcapFileWrapper> file =
-        pcapHelper.CreateFile(filename,
-                              std::ios::out,
-                              static_cast<PcapHelper::DataLinkType>(device->GetMedia()->md_dlt));
-    pcapHelper.HookDefaultSink<ArcnetNetDevice>(device,
-                                                promiscuous ? "PromiscSniffer" : "Sniffer",
-                                                file);
-}
-
-void
-ArcnetHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
-                                  std::string prefix,
-                                  Ptr<NetDevice> nd,
-                                  bool explicitFilename)
-{
-    Ptr<ArcnetNetDevice> device = nd->GetObject<ArcnetNetDevice>();
-    if (!device)
-    {
-        NS_LOG_INFO("ArcnetHelper::EnableAsciiInternal(): device " << nd
-                                                                   << " is not an ArcnetNetDevice");
-        return;
-    }
-    Packet::EnablePrinting();
-    if (!stream)
-    {
-        AsciiTraceHelper asciiTraceHelper;
-        std::string filename;
-        if (explicitFilename)
-        {
-            filename = prefix;
-        }
-        else
-        {
-            filename = asciiTraceHelper.GetFilenameFromDevice(prefix, device);
-        }
-        Ptr<OutputStreamWrapper> theStream = asciiTraceHelper.CreateFileStream(filename);
-        asciiTraceHelper.HookDefaultReceiveSinkWithoutContext<ArcnetNetDevice>(device,
-                                                                               "MacRx",
-                                                                               theStream);
-        Ptr<Queue<Packet>> queue = device->GetQueue();
-        if (queue)
-        {
-            asciiTraceHelper.HookDefaultEnqueueSinkWithoutContext<Queue<Packet>>(queue,
-                                                                                 "Enqueue",
-                                                                                 theStream);
-            asciiTraceHelper.HookDefaultDropSinkWithoutContext<Queue<Packet>>(queue,
-                                                                              "Drop",
-                                                                              theStream);
-            asciiTraceHelper.HookDefaultDequeueSinkWithoutContext<Queue<Packet>>(queue,
-                                                                                 "Dequeue",
-                                                                                 theStream);
-        }
-        return;
-    }
-    // A shared stream: hook by configuration path, with context.
-    const std::string base = "/NodeList/" + std::to_string(nd->GetNode()->GetId()) + "/DeviceList/"
-                             + std::to_string(nd->GetIfIndex()) + "/$ns3::ArcnetNetDevice/";
-    Config::Connect(base + "MacRx",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithContext, stream));
-    Config::Connect(base + "TxQueue/Enqueue",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
-    Config::Connect(base + "TxQueue/Dequeue",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream));
-    Config::Connect(base + "TxQueue/Drop",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
 }
 
 } // namespace ns3

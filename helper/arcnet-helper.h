@@ -5,12 +5,9 @@
 #define ARCNET_HELPER_H
 
 #include "ns3/arcnet-channel.h"
-#include "ns3/attribute.h"
+#include "ns3/bsd-framed-helper.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-#include "ns3/queue.h"
-#include "ns3/trace-helper.h"
 
 #include <string>
 
@@ -28,34 +25,11 @@ namespace ns3
  * ("<prefix>-<node>-<device>.pcap") have link type 7
  * (LINKTYPE_ARCNET_BSD) and hold the frames as the C core builds them.
  */
-class ArcnetHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
+class ArcnetHelper : public BsdFramedHelper
 {
   public:
     ArcnetHelper();
     ~ArcnetHelper() override;
-
-    /**
-     * \brief Set the type and attributes of the transmit queues.
-     * \tparam Ts attribute name and value pairs
-     * \param type the queue's TypeId name, e.g. "ns3::DropTailQueue"
-     * \param args attribute name and value pairs
-     */
-    template <typename... Ts>
-    void SetQueue(std::string type, Ts&&... args);
-
-    /**
-     * \brief Set an attribute of the devices to be created.
-     * \param n1 the attribute's name
-     * \param v1 its value
-     */
-    void SetDeviceAttribute(std::string n1, const AttributeValue& v1);
-
-    /**
-     * \brief Set an attribute of the channels to be created.
-     * \param n1 the attribute's name
-     * \param v1 its value
-     */
-    void SetChannelAttribute(std::string n1, const AttributeValue& v1);
 
     /**
      * \brief Set the station ID the next installed device gets; the ones
@@ -109,30 +83,8 @@ class ArcnetHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevic
      */
     Ptr<NetDevice> InstallPriv(Ptr<Node> node, Ptr<ArcnetChannel> channel);
 
-    void EnablePcapInternal(std::string prefix,
-                            Ptr<NetDevice> nd,
-                            bool promiscuous,
-                            bool explicitFilename) override;
-
-    void EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
-                             std::string prefix,
-                             Ptr<NetDevice> nd,
-                             bool explicitFilename) override;
-
-    ObjectFactory m_queueFactory;   //!< factory of the transmit queues
-    ObjectFactory m_deviceFactory;  //!< factory of the devices
-    ObjectFactory m_channelFactory; //!< factory of the networks
     uint32_t m_nextId;              //!< the next station ID to give out
 };
-
-template <typename... Ts>
-void
-ArcnetHelper::SetQueue(std::string type, Ts&&... args)
-{
-    QueueBase::AppendItemTypeIfNotPresent(type, "Packet");
-    m_queueFactory.SetTypeId(type);
-    m_queueFactory.Set(std::forward<Ts>(args)...);
-}
 
 } // namespace ns3
 

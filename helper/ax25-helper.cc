@@ -27,49 +27,14 @@ const char g_suffixes[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 /// Stations per base callsign (SSIDs 1 to 15).
 constexpr uint32_t SSIDS = 15;
 
-/**
- * \brief Write a frame to a pcap file at the current time.
- * \param file the file
- * \param p the frame
- */
-void
-Ax25PcapSink(Ptr<PcapFileWrapper> file, Ptr<const Packet> p)
-{
-    file->Write(Simulator::Now(), p);
-}
-
-/**
- * \brief Connect a trace source or die saying which.
- * \param object the object
- * \param name the trace source
- * \param cb the sink
- * \param context the context passed to the sink, if not empty
- */
-void
-ConnectOrDie(Ptr<Object> object,
-             const std::string& name,
-             const CallbackBase& cb,
-             const std::string& context = "")
-{
-    bool ok = context.empty() ? object->TraceConnectWithoutContext(name, cb)
-                              : object->TraceConnect(name, context, cb);
-    if (!ok)
-    {
-        NS_FATAL_ERROR("Ax25Helper: cannot hook trace source \"" << name << "\" of "
-                                                                 << object->GetInstanceTypeId());
-    }
-}
-
 } // namespace
 
 Ax25Helper::Ax25Helper()
-    : m_baseCallsign("N0BSD"),
+    : BsdFramedHelper("ns3::Ax25NetDevice", "ns3::Ax25Channel"),
+      m_baseCallsign("N0BSD"),
       m_autoCallsign(true),
       m_stations(0)
 {
-    m_queueFactory.SetTypeId("ns3::DropTailQueue<Packet>");
-    m_deviceFactory.SetTypeId("ns3::Ax25NetDevice");
-    m_channelFactory.SetTypeId("ns3::Ax25Channel");
 }
 
 void
@@ -79,13 +44,7 @@ Ax25Helper::SetDeviceAttribute(std::string n1, const AttributeValue& v1)
     {
         m_autoCallsign = false;
     }
-    m_deviceFactory.Set(n1, v1);
-}
-
-void
-Ax25Helper::SetChannelAttribute(std::string n1, const AttributeValue& v1)
-{
-    m_channelFactory.Set(n1, v1);
+    BsdFramedHelper::SetDeviceAttribute(n1, v1);
 }
 
 void
@@ -193,108 +152,6 @@ Ax25Helper::AssignStreams(NetDeviceContainer c, int64_t stream)
         }
     }
     return current - stream;
-}
-
-void
-Ax25Helper::EnablePcapInternal(std::string prefix,
-                               Ptr<NetDevice> nd,
-                               bool promiscuous,
-                               bool explicitFilename)
-{
-    Ptr<Ax25NetDevice> device = nd->GetObject<Ax25NetDevice>();
-    if (!device)
-    {
-        NS_LOG_INFO("Ax25Helper::EnablePcapInternal(): device " << nd
-                                                                << " is not an Ax25NetDevice");
-        return;
-    }
-    PcapHelper pcapHelper;
-    std::string filename;
-    if (explicitFilename)
-    {
-        filename = prefix;
-    }
-    else
-    {
-        filename = pcapHelper.GetFilenameFromDevice(prefix, device);
-    }
-    // LINKTYPE_AX25 (3): PcapHelper::DataLinkType has no name for it.
-    auto dlt = static_cast<PcapHelper::DataLinkType>(device->GetMedia()->md_dlt);
-    Ptr<PcapFileWrapper> file = pcapHelper.CreateFile(filename, std::ios::out, dlt);
-    ConnectOrDie(device,
-                 promiscuous ? "PromiscSniffer" : "Sniffer",
-                 MakeBoundCallback(&Ax25PcapSink, file));
-}
-
-void
-Ax25Helper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
-                                std::string prefix,
-                                Ptr<NetDevice> nd,
-                                bool explicitFilename)
-{
-    Ptr<Ax25NetDevice> device = nd->GetObject<Ax25NetDevice>();
-    if (!device)
-    {
-        NS_LOG_INFO("Ax25Helper::EnableAsciiInternal(): device " << nd
-                                                                 << " is not an Ax25NetDevice");
-        return;
-    }
-    Packet::EnablePrinting();
-    Ptr<Queue<Packet>> queue = device->GetQueue();
-
-    if (!stream)
-    {
-        AsciiTraceHelper asciiTraceHelper;
-        std::string filename;
-        if (explicitFilename)
-        {
-            filename = prefix;
-        }
-        else
-        {
-            filename = asciiTraceHelper.GetFilenameFromDevice(prefix, device);
-        }
-        Ptr<OutputStreamWrapper> theStream = asciiTraceHelper.CreateFileStream(filename);
-        ConnectOrDie(
-            device,
-            "MacRx",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithoutContext, theStream));
-        ConnectOrDie(
-            queue,
-            "Enqueue",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithoutContext, theStream));
-        ConnectOrDie(
-            queue,
-            "Dequeue",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithoutContext, theStream));
-        ConnectOrDie(
-            queue,
-            "Drop",
-            MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithoutContext, theStream));
-        return;
-    }
-
-    // A shared stream: lines carry the context, as CsmaHelper writes them.
-    std::ostringstream oss;
-    oss << "/NodeList/" << nd->GetNode()->GetId() << "/DeviceList/" << nd->GetIfIndex()
-        << "/$ns3::Ax25NetDevice/";
-    std::string base = oss.str();
-    ConnectOrDie(device,
-                 "MacRx",
-                 MakeBoundCallback(&AsciiTraceHelper::DefaultReceiveSinkWithContext, stream),
-                 base + "MacRx");
-    ConnectOrDie(queue,
-                 "Enqueue",
-                 MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream),
-                 base + "TxQueue/Enqueue");
-    ConnectOrDie(queue,
-                 "Dequeue",
-                 MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream),
-                 base + "TxQueue/Dequeue");
-    ConnectOrDie(queue,
-                 "Drop",
-                 MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream),
-                 base + "TxQueue/Drop");
 }
 
 } // namespace ns3

@@ -4,14 +4,11 @@
 #ifndef AX25_HELPER_H
 #define AX25_HELPER_H
 
-#include "ns3/attribute.h"
+#include "ns3/bsd-framed-helper.h"
 #include "ns3/ax25-channel.h"
 #include "ns3/ax25-net-device.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-#include "ns3/queue.h"
-#include "ns3/trace-helper.h"
 
 #include <string>
 
@@ -29,7 +26,7 @@ namespace ns3
  * base can be changed with SetBaseCallsign().  Pcap files use link type
  * LINKTYPE_AX25 (3) and hold the frames as the C core builds them.
  */
-class Ax25Helper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
+class Ax25Helper : public BsdFramedHelper
 {
   public:
     /// Construct a helper: DropTailQueue queues, default device and channel attributes.
@@ -40,28 +37,12 @@ class Ax25Helper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
     }
 
     /**
-     * \brief Set the type and attributes of the device transmit queues.
-     * \tparam Ts \deduced argument types
-     * \param type the queue's TypeId name, e.g. "ns3::DropTailQueue<Packet>"
-     * \param args attribute name and value pairs
-     */
-    template <typename... Ts>
-    void SetQueue(std::string type, Ts&&... args);
-
-    /**
      * \brief Set an attribute of every device created from now on.
      * Setting "Callsign" turns off automatic callsigns.
      * \param n1 the attribute's name
      * \param v1 its value
      */
     void SetDeviceAttribute(std::string n1, const AttributeValue& v1);
-
-    /**
-     * \brief Set an attribute of every channel created from now on.
-     * \param n1 the attribute's name
-     * \param v1 its value
-     */
-    void SetChannelAttribute(std::string n1, const AttributeValue& v1);
 
     /**
      * \brief Set the base of the automatic callsigns (default "N0BSD").
@@ -125,47 +106,10 @@ class Ax25Helper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
      */
     Ptr<NetDevice> InstallPriv(Ptr<Node> node, Ptr<Ax25Channel> channel) const;
 
-    /**
-     * \brief Open a pcap file (link type 3) and hook it to the device.
-     * \param prefix file name prefix
-     * \param nd the device
-     * \param promiscuous hook PromiscSniffer instead of Sniffer
-     * \param explicitFilename prefix is the whole file name
-     */
-    void EnablePcapInternal(std::string prefix,
-                            Ptr<NetDevice> nd,
-                            bool promiscuous,
-                            bool explicitFilename) override;
-
-    /**
-     * \brief Write ascii traces (queue and MacRx events) of a device.
-     * \param stream a shared stream, or null for a file per device
-     * \param prefix file name prefix
-     * \param nd the device
-     * \param explicitFilename prefix is the whole file name
-     */
-    void EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
-                             std::string prefix,
-                             Ptr<NetDevice> nd,
-                             bool explicitFilename) override;
-
-    ObjectFactory m_queueFactory;   //!< factory for the queues
-    ObjectFactory m_deviceFactory;  //!< factory for the devices
-    ObjectFactory m_channelFactory; //!< factory for the channels
     std::string m_baseCallsign;     //!< base of the automatic callsigns
     bool m_autoCallsign;            //!< give callsigns automatically
     mutable uint32_t m_stations;    //!< devices installed so far
 };
-
-template <typename... Ts>
-void
-Ax25Helper::SetQueue(std::string type, Ts&&... args)
-{
-    QueueBase::AppendItemTypeIfNotPresent(type, "Packet");
-
-    m_queueFactory.SetTypeId(type);
-    m_queueFactory.Set(std::forward<Ts>(args)...);
-}
 
 } // namespace ns3
 

@@ -120,7 +120,7 @@ class ArcnetNetDevice : public BsdFramedNetDevice
      * \brief Get the transmit queue.
      * \return the queue
      */
-    Ptr<Queue<Packet>> GetQueue() const;
+    Ptr<Queue<Packet>> GetQueue() const override;
 
     /**
      * \brief Channel side: is a frame waiting?

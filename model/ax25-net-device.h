@@ -127,7 +127,7 @@ class Ax25NetDevice : public BsdFramedNetDevice
      * \brief Get the transmit queue (a DropTailQueue is made if none was set).
      * \return the queue
      */
-    Ptr<Queue<Packet>> GetQueue() const;
+    Ptr<Queue<Packet>> GetQueue() const override;
 
     /**
      * \brief Set the station's callsign (fatal error if invalid).

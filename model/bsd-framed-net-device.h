@@ -9,6 +9,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/ptr.h"
+#include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
 extern "C"
@@ -66,6 +67,12 @@ class BsdFramedNetDevice : public NetDevice
      * \param cb the callback
      */
     virtual void SetFrameReceiveCallback(FrameReceiveCallback cb);
+
+    /**
+     * \brief The transmit queue.
+     * \return the queue (null before the helper set one)
+     */
+    virtual Ptr<Queue<Packet>> GetQueue() const = 0;
 
     /**
      * \brief The C core's description of the medium.

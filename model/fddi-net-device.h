@@ -70,7 +70,7 @@ class FddiNetDevice : public BsdFramedNetDevice
      * \brief Get the transmit queue.
      * \return the queue
      */
-    Ptr<Queue<Packet>> GetQueue() const;
+    Ptr<Queue<Packet>> GetQueue() const override;
 
     /**
      * \brief Channel side: is a frame waiting?
