@@ -7,7 +7,6 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
-#include "ns3/drop-tail-queue.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/queue.h"
@@ -198,47 +197,6 @@ ArcnetNetDevice::Attach(Ptr<ArcnetChannel> channel)
 }
 
 void
-ArcnetNetDevice::SetQueue(Ptr<Queue<Packet>> queue)
-{
-    NS_LOG_FUNCTION(this << queue);
-    m_queue = queue;
-}
-
-Ptr<Queue<Packet>>
-ArcnetNetDevice::GetQueue() const
-{
-    return m_queue;
-}
-
-bool
-ArcnetNetDevice::HasQueuedFrame() const
-{
-    return m_queue && !m_queue->IsEmpty();
-}
-
-Ptr<Packet>
-ArcnetNetDevice::DequeueFrame()
-{
-    return m_queue ? m_queue->Dequeue() : nullptr;
-}
-
-void
-ArcnetNetDevice::TransmitStart(Ptr<const Packet> frame)
-{
-    NS_LOG_FUNCTION(this << frame);
-    m_phyTxBeginTrace(frame);
-    m_snifferTrace(frame);
-    m_promiscSnifferTrace(frame);
-}
-
-void
-ArcnetNetDevice::TransmitEnd(Ptr<const Packet> frame)
-{
-    NS_LOG_FUNCTION(this << frame);
-    m_phyTxEndTrace(frame);
-}
-
-void
 ArcnetNetDevice::TransmitDrop(Ptr<const Packet> frame)
 {
     NS_LOG_FUNCTION(this << frame);
@@ -263,69 +221,7 @@ ArcnetNetDevice::Receive(Ptr<Packet> frame)
     const uint8_t dst = hdr[1];
     const bool bcast = dst == bsd_media_arcnet.md_broadcast[0];
     const bool forUs = bcast || dst == m_stationId;
-    const bool wholeFrame = !m_frameRxCallback.IsNull();
-    if (forUs)
-    {
-        m_snifferTrace(frame);
-        m_macRxTrace(frame);
-        if (wholeFrame)
-        {
-            m_frameRxCallback(this, frame);
-        }
-    }
-    const bool deliver = forUs && !wholeFrame && !m_rxCallback.IsNull();
-    if (!deliver && m_promiscRxCallback.IsNull())
-    {
-        return;
-    }
-
-    std::vector<uint8_t> buf(len);
-    frame->CopyData(buf.data(), len);
-    struct bsd_llframe lf;
-    int rc =
-        GetMedia()->md_input(MediaState(), Simulator::Now().GetNanoSeconds(), buf.data(), len, &lf);
-    if (rc != BSD_MD_OK)
-    {
-        NS_LOG_LOGIC("md_input: " << bsd_md_result_name(rc));
-        // A fragment kept for reassembly is no drop.
-        if (deliver && rc != BSD_MD_FRAGHELD)
-        {
-            m_macRxDropTrace(frame);
-        }
-        return;
-    }
-    Ptr<Packet> payload = Create<Packet>(lf.lf_payload, static_cast<uint32_t>(lf.lf_paylen));
-    uint16_t protocol = lf.lf_proto == BSD_LLPROTO_IP ? ETHERTYPE_IP : ETHERTYPE_ARP;
-    Address src = MakeAddress(lf.lf_src[0]);
-    if (!m_promiscRxCallback.IsNull())
-    {
-        PacketType type = !forUs ? PACKET_OTHERHOST : bcast ? PACKET_BROADCAST : PACKET_HOST;
-        m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, payload, protocol, src, MakeAddress(dst), type);
-    }
-    if (deliver)
-    {
-        m_rxCallback(this, payload, protocol, src);
-    }
-}
-
-void*
-ArcnetNetDevice::MediaState()
-{
-    if (m_mediaState.empty())
-    {
-        const struct bsd_media* md = GetMedia();
-        m_mediaState.assign(md->md_statesize, 0);
-        md->md_init(m_mediaState.data(), GetMediaFlags());
-    }
-    return m_mediaState.data();
-}
-
-void
-ArcnetNetDevice::EmitFrame(void* arg, const uint8_t* frame, size_t len)
-{
-    auto frames = static_cast<std::vector<Ptr<Packet>>*>(arg);
-    frames->push_back(Create<Packet>(frame, static_cast<uint32_t>(len)));
+    InputFrame(frame, forUs, bcast);
 }
 
 bool
@@ -337,11 +233,7 @@ ArcnetNetDevice::SendFrame(Ptr<Packet> frame)
         m_macTxDropTrace(frame);
         return false;
     }
-    if (!m_queue)
-    {
-        m_queue = CreateObject<DropTailQueue<Packet>>();
-    }
-    if (!m_queue->Enqueue(frame))
+    if (!GetQueue()->Enqueue(frame))
     {
         NS_LOG_LOGIC("queue full, frame dropped");
         m_macTxDropTrace(frame);
@@ -350,6 +242,12 @@ ArcnetNetDevice::SendFrame(Ptr<Packet> frame)
     m_macTxTrace(frame);
     m_channel->NotifyFrameQueued(m_index);
     return true;
+}
+
+Address
+ArcnetNetDevice::MakeLinkAddress(const uint8_t* ll) const
+{
+    return MakeAddress(ll[0]);
 }
 
 const struct bsd_media*
@@ -467,7 +365,7 @@ ArcnetNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocol
                                     proto,
                                     payload.data(),
                                     payload.size(),
-                                    &ArcnetNetDevice::EmitFrame,
+                                    &ArcnetNetDevice::CollectFrame,
                                     &frames);
     if (err != 0)
     {
@@ -475,20 +373,17 @@ ArcnetNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocol
         return false;
     }
     // All the fragments or none: a partial packet only wastes the tokens.
-    if (!m_queue)
-    {
-        m_queue = CreateObject<DropTailQueue<Packet>>();
-    }
+    Ptr<Queue<Packet>> queue = GetQueue();
     uint32_t bytes = 0;
     for (const auto& frame : frames)
     {
         bytes += frame->GetSize();
     }
     // Queue::WouldOverflow is ns-3.37's; this is the same test for older trees.
-    QueueSize max = m_queue->GetMaxSize();
+    QueueSize max = queue->GetMaxSize();
     bool overflow = max.GetUnit() == QueueSizeUnit::PACKETS
-                        ? m_queue->GetNPackets() + frames.size() > max.GetValue()
-                        : m_queue->GetNBytes() + bytes > max.GetValue();
+                        ? queue->GetNPackets() + frames.size() > max.GetValue()
+                        : queue->GetNBytes() + bytes > max.GetValue();
     if (m_linkUp && overflow)
     {
         NS_LOG_LOGIC("no room for " << frames.size() << " fragments");

@@ -111,43 +111,6 @@ class ArcnetNetDevice : public BsdFramedNetDevice
     bool Attach(Ptr<ArcnetChannel> channel);
 
     /**
-     * \brief Set the transmit queue (the helper does).
-     * \param queue the queue
-     */
-    void SetQueue(Ptr<Queue<Packet>> queue);
-
-    /**
-     * \brief Get the transmit queue.
-     * \return the queue
-     */
-    Ptr<Queue<Packet>> GetQueue() const override;
-
-    /**
-     * \brief Channel side: is a frame waiting?
-     * \return true if the transmit queue is not empty
-     */
-    bool HasQueuedFrame() const;
-
-    /**
-     * \brief Channel side: take the next frame to transmit.
-     * \return the frame, or null if the queue is empty
-     */
-    Ptr<Packet> DequeueFrame();
-
-    /**
-     * \brief Channel side: a packet starts to leave this station
-     * (PhyTxBegin, Sniffer, PromiscSniffer).
-     * \param frame the frame
-     */
-    void TransmitStart(Ptr<const Packet> frame);
-
-    /**
-     * \brief Channel side: the packet's last bit has left (PhyTxEnd).
-     * \param frame the frame
-     */
-    void TransmitEnd(Ptr<const Packet> frame);
-
-    /**
      * \brief Channel side: nobody answered the free buffer enquiry for
      * this frame, which is dropped (PhyTxDrop).
      * \param frame the frame
@@ -165,6 +128,7 @@ class ArcnetNetDevice : public BsdFramedNetDevice
     const struct bsd_media* GetMedia() const override;
     uint32_t GetMediaFlags() const override;
     void GetLinkAddress(uint8_t* buf) const override;
+    Address MakeLinkAddress(const uint8_t* ll) const override;
 
     // Inherited from NetDevice
     Ptr<Channel> GetChannel() const override;
@@ -187,30 +151,12 @@ class ArcnetNetDevice : public BsdFramedNetDevice
     void DoDispose() override;
 
   private:
-    /**
-     * \brief The C media state, set up on first use (it holds a
-     * reassembly buffer per source station, so it is not small).
-     * \return md_statesize octets, md_init'ed with GetMediaFlags()
-     */
-    void* MediaState();
-
-    /**
-     * \brief md_output's emit callback: collect one frame.
-     * \param arg the std::vector<Ptr<Packet>> to append to
-     * \param frame the frame
-     * \param len its length
-     */
-    static void EmitFrame(void* arg, const uint8_t* frame, size_t len);
-
     Ptr<ArcnetChannel> m_channel;      //!< the network
     uint32_t m_index;                  //!< index on the channel
-    Ptr<Queue<Packet>> m_queue;        //!< transmit queue
     uint8_t m_stationId;               //!< this station's ID
     bool m_rfc1051;                    //!< RFC 1051 encapsulation
     uint16_t m_mtu;                    //!< IP MTU
-    std::vector<uint8_t> m_mediaState; //!< C media state
 
-    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace; //!< MacPromiscRx
     TracedCallback<Ptr<const Packet>> m_phyTxDropTrace;    //!< PhyTxDrop
 };
 

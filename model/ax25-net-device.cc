@@ -8,7 +8,6 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/drop-tail-queue.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/queue.h"
@@ -175,8 +174,6 @@ Ax25NetDevice::Ax25NetDevice()
 {
     NS_LOG_FUNCTION(this);
     bsd_media_ax25.md_aton("N0CALL", m_address);
-    m_mdState.assign(bsd_media_ax25.md_statesize > 0 ? bsd_media_ax25.md_statesize : 1, 0);
-    bsd_media_ax25.md_init(m_mdState.data(), GetMediaFlags());
     m_rng = CreateObject<UniformRandomVariable>();
 }
 
@@ -215,23 +212,6 @@ Ax25NetDevice::Attach(Ptr<Ax25Channel> channel)
     m_linkUp = true;
     m_linkChangeCallbacks();
     return true;
-}
-
-void
-Ax25NetDevice::SetQueue(Ptr<Queue<Packet>> queue)
-{
-    NS_LOG_FUNCTION(this << queue);
-    m_queue = queue;
-}
-
-Ptr<Queue<Packet>>
-Ax25NetDevice::GetQueue() const
-{
-    if (!m_queue)
-    {
-        m_queue = CreateObject<DropTailQueue<Packet>>();
-    }
-    return m_queue;
 }
 
 void
@@ -362,7 +342,7 @@ Ax25NetDevice::FrameAndSend(Ptr<Packet> packet,
     std::vector<uint8_t> payload(packet->GetSize());
     packet->CopyData(payload.data(), packet->GetSize());
     EmitContext ctx{this, true, 0};
-    int err = bsd_media_ax25.md_output(m_mdState.data(),
+    int err = bsd_media_ax25.md_output(MediaState(),
                                        src,
                                        dst,
                                        proto,
@@ -561,7 +541,7 @@ Ax25NetDevice::ReceiveFrame(Ptr<Packet> frame)
     }
 
     struct bsd_llframe lf;
-    int rc = bsd_media_ax25.md_input(m_mdState.data(),
+    int rc = bsd_media_ax25.md_input(MediaState(),
                                      Simulator::Now().GetNanoSeconds(),
                                      buf.data(),
                                      len,
@@ -574,8 +554,8 @@ Ax25NetDevice::ReceiveFrame(Ptr<Packet> frame)
     {
         payload = Create<Packet>(lf.lf_payload, static_cast<uint32_t>(lf.lf_paylen));
         protocol = lf.lf_proto == BSD_LLPROTO_IP ? PROT_IP : PROT_ARP;
-        from = Address(GetAddressType(), lf.lf_src, AX25_ADDRLEN);
-        to = Address(GetAddressType(), lf.lf_dst, AX25_ADDRLEN);
+        from = MakeLinkAddress(lf.lf_src);
+        to = MakeLinkAddress(lf.lf_dst);
     }
     else
     {
@@ -609,6 +589,12 @@ Ax25NetDevice::ReceiveFrame(Ptr<Packet> frame)
 
 // ------------------------------------------------------------ NetDevice glue
 
+Address
+Ax25NetDevice::MakeLinkAddress(const uint8_t* ll) const
+{
+    return Address(GetAddressType(), ll, AX25_ADDRLEN);
+}
+
 const struct bsd_media*
 Ax25NetDevice::GetMedia() const
 {
@@ -631,7 +617,7 @@ bool
 Ax25NetDevice::SetMtu(const uint16_t mtu)
 {
     NS_LOG_FUNCTION(this << mtu);
-    if (mtu == 0 || mtu > bsd_media_ax25.md_ipmtu(m_mdState.data()))
+    if (mtu == 0 || mtu > bsd_media_ax25.md_ipmtu(MediaState()))
     {
         NS_LOG_WARN("Ax25NetDevice: MTU " << mtu << " not in 1..256");
         return false;

@@ -118,18 +118,6 @@ class Ax25NetDevice : public BsdFramedNetDevice
     bool Attach(Ptr<Ax25Channel> channel);
 
     /**
-     * \brief Set the transmit queue.
-     * \param queue the queue (frames wait here for the channel)
-     */
-    void SetQueue(Ptr<Queue<Packet>> queue);
-
-    /**
-     * \brief Get the transmit queue (a DropTailQueue is made if none was set).
-     * \return the queue
-     */
-    Ptr<Queue<Packet>> GetQueue() const override;
-
-    /**
      * \brief Set the station's callsign (fatal error if invalid).
      * \param callsign e.g. "N0CALL-7"
      */
@@ -187,6 +175,7 @@ class Ax25NetDevice : public BsdFramedNetDevice
     bool SendFrame(Ptr<Packet> frame) override;
     const struct bsd_media* GetMedia() const override;
     void GetLinkAddress(uint8_t* buf) const override;
+    Address MakeLinkAddress(const uint8_t* ll) const override;
 
     // NetDevice
     Ptr<Channel> GetChannel() const override;
@@ -262,11 +251,9 @@ class Ax25NetDevice : public BsdFramedNetDevice
     void ReceiveFrame(Ptr<Packet> frame);
 
     Ptr<Ax25Channel> m_channel;                 //!< the channel
-    mutable Ptr<Queue<Packet>> m_queue;         //!< transmit queue
     Ptr<UniformRandomVariable> m_rng;           //!< persistence draws
     uint16_t m_mtu;                             //!< IP MTU
     uint8_t m_address[7];                       //!< our canonical address
-    std::vector<uint8_t> m_mdState;             //!< md_input/md_output state
     double m_persistence;                       //!< p
     Time m_slotTime;                            //!< SlotTime
     Time m_txDelay;                             //!< TxDelay

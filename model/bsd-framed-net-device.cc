@@ -3,10 +3,20 @@
  */
 #include "bsd-framed-net-device.h"
 
+#include "ns3/drop-tail-queue.h"
+#include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 
 namespace ns3
 {
+
+namespace
+{
+
+const uint16_t ETHERTYPE_IP = 0x0800;  //!< protocol number of IP payloads
+const uint16_t ETHERTYPE_ARP = 0x0806; //!< protocol number of ARP payloads
+
+} // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(BsdFramedNetDevice);
 
@@ -75,11 +85,122 @@ BsdFramedNetDevice::~BsdFramedNetDevice()
 void
 BsdFramedNetDevice::DoDispose()
 {
+    m_queue = nullptr;
     m_node = nullptr;
     m_rxCallback.Nullify();
     m_promiscRxCallback.Nullify();
     m_frameRxCallback.Nullify();
     NetDevice::DoDispose();
+}
+
+void
+BsdFramedNetDevice::SetQueue(Ptr<Queue<Packet>> queue)
+{
+    m_queue = queue;
+}
+
+Ptr<Queue<Packet>>
+BsdFramedNetDevice::GetQueue() const
+{
+    if (!m_queue)
+    {
+        m_queue = CreateObject<DropTailQueue<Packet>>();
+    }
+    return m_queue;
+}
+
+bool
+BsdFramedNetDevice::HasQueuedFrame() const
+{
+    return m_queue && !m_queue->IsEmpty();
+}
+
+Ptr<Packet>
+BsdFramedNetDevice::DequeueFrame()
+{
+    return m_queue ? m_queue->Dequeue() : nullptr;
+}
+
+void
+BsdFramedNetDevice::TransmitStart(Ptr<const Packet> frame)
+{
+    m_phyTxBeginTrace(frame);
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+}
+
+void
+BsdFramedNetDevice::TransmitEnd(Ptr<const Packet> frame)
+{
+    m_phyTxEndTrace(frame);
+}
+
+void*
+BsdFramedNetDevice::MediaState()
+{
+    if (m_mediaState.empty())
+    {
+        const struct bsd_media* md = GetMedia();
+        m_mediaState.assign(md->md_statesize > 0 ? md->md_statesize : 1, 0);
+        md->md_init(m_mediaState.data(), GetMediaFlags());
+    }
+    return m_mediaState.data();
+}
+
+void
+BsdFramedNetDevice::CollectFrame(void* arg, const uint8_t* frame, size_t len)
+{
+    auto frames = static_cast<std::vector<Ptr<Packet>>*>(arg);
+    frames->push_back(Create<Packet>(frame, static_cast<uint32_t>(len)));
+}
+
+void
+BsdFramedNetDevice::InputFrame(Ptr<Packet> frame, bool forUs, bool bcast)
+{
+    const bool wholeFrame = !m_frameRxCallback.IsNull();
+    if (forUs)
+    {
+        m_snifferTrace(frame);
+        m_macRxTrace(frame);
+        if (wholeFrame)
+        {
+            m_frameRxCallback(this, frame);
+        }
+    }
+    const bool deliver = forUs && !wholeFrame && !m_rxCallback.IsNull();
+    if (!deliver && m_promiscRxCallback.IsNull())
+    {
+        return;
+    }
+
+    const uint32_t len = frame->GetSize();
+    std::vector<uint8_t> buf(len);
+    frame->CopyData(buf.data(), len);
+    struct bsd_llframe lf;
+    int rc =
+        GetMedia()->md_input(MediaState(), Simulator::Now().GetNanoSeconds(), buf.data(), len, &lf);
+    if (rc != BSD_MD_OK)
+    {
+        // A fragment kept for reassembly is no drop.
+        if (deliver && rc != BSD_MD_FRAGHELD)
+        {
+            m_macRxDropTrace(frame);
+        }
+        return;
+    }
+    Ptr<Packet> payload = Create<Packet>(lf.lf_payload, static_cast<uint32_t>(lf.lf_paylen));
+    uint16_t protocol = lf.lf_proto == BSD_LLPROTO_IP ? ETHERTYPE_IP : ETHERTYPE_ARP;
+    Address src = MakeLinkAddress(lf.lf_src);
+    if (!m_promiscRxCallback.IsNull())
+    {
+        PacketType type = !forUs ? PACKET_OTHERHOST : bcast ? PACKET_BROADCAST : PACKET_HOST;
+        m_macPromiscRxTrace(frame);
+        m_promiscRxCallback(this, payload, protocol, src, MakeLinkAddress(lf.lf_dst), type);
+    }
+    if (deliver)
+    {
+        m_rxCallback(this, payload, protocol, src);
+    }
 }
 
 uint32_t

@@ -15,6 +15,8 @@
 extern "C"
 {
 #include "media/bsd_media.h"
+
+#include <vector>
 }
 
 namespace ns3
@@ -33,7 +35,8 @@ namespace ns3
  * media code), so other stacks may use the devices too.
  *
  * This class holds what the three devices share: the node, interface
- * index, link state and link change callbacks, the receive callbacks,
+ * index, link state and link change callbacks, the transmit queue, the
+ * C media state, the receive callbacks,
  * the NetDevice accessors that are the same for all of them (all are
  * broadcast media that need ARP, none is point-to-point or a bridge) and
  * the trace sources MacTx, MacTxDrop, MacRx, MacRxDrop, PhyTxBegin,
@@ -69,10 +72,40 @@ class BsdFramedNetDevice : public NetDevice
     virtual void SetFrameReceiveCallback(FrameReceiveCallback cb);
 
     /**
-     * \brief The transmit queue.
-     * \return the queue (null before the helper set one)
+     * \brief Set the transmit queue.
+     * \param queue the queue (frames wait here for the channel)
      */
-    virtual Ptr<Queue<Packet>> GetQueue() const = 0;
+    void SetQueue(Ptr<Queue<Packet>> queue);
+
+    /**
+     * \brief The transmit queue (a DropTailQueue is made if none was set).
+     * \return the queue
+     */
+    Ptr<Queue<Packet>> GetQueue() const;
+
+    /**
+     * \brief Called by the channel: is a frame waiting?
+     * \return true if the queue holds a frame
+     */
+    bool HasQueuedFrame() const;
+
+    /**
+     * \brief Called by the channel: take the next frame to send.
+     * \return the frame, or null
+     */
+    Ptr<Packet> DequeueFrame();
+
+    /**
+     * \brief Called by the channel when this station starts sending a frame.
+     * \param frame the frame
+     */
+    void TransmitStart(Ptr<const Packet> frame);
+
+    /**
+     * \brief Called by the channel when the frame has left the station.
+     * \param frame the frame
+     */
+    void TransmitEnd(Ptr<const Packet> frame);
 
     /**
      * \brief The C core's description of the medium.
@@ -113,9 +146,44 @@ class BsdFramedNetDevice : public NetDevice
      */
     void DoDispose() override;
 
+    /**
+     * \brief The C media code's state for this device, made and
+     * md_init'ed on first use.
+     * \return the state
+     */
+    void* MediaState();
+
+    /**
+     * \brief md_output's emit function that collects the frames.
+     * \param arg a std::vector<Ptr<Packet>>
+     * \param frame a frame
+     * \param len its length
+     */
+    static void CollectFrame(void* arg, const uint8_t* frame, size_t len);
+
+    /**
+     * \brief A frame heard on the medium, once the subclass has read its
+     * destination: the traces, the whole-frame callback, md_input, and the
+     * payload up with Ethernet protocol numbers (IP, ARP).
+     * \param frame the frame
+     * \param forUs addressed to this station, or broadcast
+     * \param bcast broadcast
+     */
+    void InputFrame(Ptr<Packet> frame, bool forUs, bool bcast);
+
+    /**
+     * \brief A link address of the medium as ns-3 holds it.
+     * \param ll GetMedia()->md_addrlen octets, as the C core has them
+     * \return the address
+     */
+    virtual Address MakeLinkAddress(const uint8_t* ll) const = 0;
+
     Ptr<Node> m_node;   //!< the node
     uint32_t m_ifIndex; //!< interface index
     bool m_linkUp;      //!< attached to a channel
+
+    mutable Ptr<Queue<Packet>> m_queue; //!< transmit queue ("TxQueue")
+    std::vector<uint8_t> m_mediaState;  //!< the C media code's state
 
     NetDevice::ReceiveCallback m_rxCallback;               //!< receive callback
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous receive callback
@@ -132,6 +200,7 @@ class BsdFramedNetDevice : public NetDevice
     TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< PhyRxDrop
     TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< Sniffer
     TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< PromiscSniffer
+    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace;   //!< MacPromiscRx (FDDI, ARCnet)
 };
 
 } // namespace ns3

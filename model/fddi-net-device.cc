@@ -5,7 +5,6 @@
 
 #include "fddi-channel.h"
 
-#include "ns3/drop-tail-queue.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/queue.h"
@@ -108,47 +107,6 @@ FddiNetDevice::Attach(Ptr<FddiChannel> channel)
 }
 
 void
-FddiNetDevice::SetQueue(Ptr<Queue<Packet>> queue)
-{
-    NS_LOG_FUNCTION(this << queue);
-    m_queue = queue;
-}
-
-Ptr<Queue<Packet>>
-FddiNetDevice::GetQueue() const
-{
-    return m_queue;
-}
-
-bool
-FddiNetDevice::HasQueuedFrame() const
-{
-    return m_queue && !m_queue->IsEmpty();
-}
-
-Ptr<Packet>
-FddiNetDevice::DequeueFrame()
-{
-    return m_queue ? m_queue->Dequeue() : nullptr;
-}
-
-void
-FddiNetDevice::TransmitStart(Ptr<const Packet> frame)
-{
-    NS_LOG_FUNCTION(this << frame);
-    m_phyTxBeginTrace(frame);
-    m_snifferTrace(frame);
-    m_promiscSnifferTrace(frame);
-}
-
-void
-FddiNetDevice::TransmitEnd(Ptr<const Packet> frame)
-{
-    NS_LOG_FUNCTION(this << frame);
-    m_phyTxEndTrace(frame);
-}
-
-void
 FddiNetDevice::Receive(Ptr<Packet> frame)
 {
     NS_LOG_FUNCTION(this << frame);
@@ -167,69 +125,7 @@ FddiNetDevice::Receive(Ptr<Packet> frame)
     dst.CopyFrom(hdr + 1);
     const bool bcast = dst.IsBroadcast();
     const bool forUs = bcast || dst == m_address;
-    const bool wholeFrame = !m_frameRxCallback.IsNull();
-    if (forUs)
-    {
-        m_snifferTrace(frame);
-        m_macRxTrace(frame);
-        if (wholeFrame)
-        {
-            m_frameRxCallback(this, frame);
-        }
-    }
-    const bool deliver = forUs && !wholeFrame && !m_rxCallback.IsNull();
-    if (!deliver && m_promiscRxCallback.IsNull())
-    {
-        return;
-    }
-
-    std::vector<uint8_t> buf(len);
-    frame->CopyData(buf.data(), len);
-    struct bsd_llframe lf;
-    int rc =
-        GetMedia()->md_input(MediaState(), Simulator::Now().GetNanoSeconds(), buf.data(), len, &lf);
-    if (rc != BSD_MD_OK)
-    {
-        NS_LOG_LOGIC("md_input: " << bsd_md_result_name(rc));
-        if (deliver && rc != BSD_MD_FRAGHELD)
-        {
-            m_macRxDropTrace(frame);
-        }
-        return;
-    }
-    Ptr<Packet> payload = Create<Packet>(lf.lf_payload, static_cast<uint32_t>(lf.lf_paylen));
-    uint16_t protocol = lf.lf_proto == BSD_LLPROTO_IP ? ETHERTYPE_IP : ETHERTYPE_ARP;
-    Mac48Address src;
-    src.CopyFrom(lf.lf_src);
-    if (!m_promiscRxCallback.IsNull())
-    {
-        PacketType type = !forUs ? PACKET_OTHERHOST : bcast ? PACKET_BROADCAST : PACKET_HOST;
-        m_macPromiscRxTrace(frame);
-        m_promiscRxCallback(this, payload, protocol, src, dst, type);
-    }
-    if (deliver)
-    {
-        m_rxCallback(this, payload, protocol, src);
-    }
-}
-
-void*
-FddiNetDevice::MediaState()
-{
-    if (m_mediaState.empty())
-    {
-        const struct bsd_media* md = GetMedia();
-        m_mediaState.assign(md->md_statesize, 0);
-        md->md_init(m_mediaState.data(), GetMediaFlags());
-    }
-    return m_mediaState.data();
-}
-
-void
-FddiNetDevice::EmitFrame(void* arg, const uint8_t* frame, size_t len)
-{
-    auto frames = static_cast<std::vector<Ptr<Packet>>*>(arg);
-    frames->push_back(Create<Packet>(frame, static_cast<uint32_t>(len)));
+    InputFrame(frame, forUs, bcast);
 }
 
 bool
@@ -241,11 +137,7 @@ FddiNetDevice::SendFrame(Ptr<Packet> frame)
         m_macTxDropTrace(frame);
         return false;
     }
-    if (!m_queue)
-    {
-        m_queue = CreateObject<DropTailQueue<Packet>>();
-    }
-    if (!m_queue->Enqueue(frame))
+    if (!GetQueue()->Enqueue(frame))
     {
         NS_LOG_LOGIC("queue full, frame dropped");
         m_macTxDropTrace(frame);
@@ -254,6 +146,14 @@ FddiNetDevice::SendFrame(Ptr<Packet> frame)
     m_macTxTrace(frame);
     m_channel->NotifyFrameQueued(m_station);
     return true;
+}
+
+Address
+FddiNetDevice::MakeLinkAddress(const uint8_t* ll) const
+{
+    Mac48Address a;
+    a.CopyFrom(ll);
+    return a;
 }
 
 const struct bsd_media*
@@ -374,7 +274,7 @@ FddiNetDevice::SendFrom(Ptr<Packet> packet,
                                     proto,
                                     payload.data(),
                                     payload.size(),
-                                    &FddiNetDevice::EmitFrame,
+                                    &FddiNetDevice::CollectFrame,
                                     &frames);
     if (err != 0)
     {

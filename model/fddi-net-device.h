@@ -61,43 +61,6 @@ class FddiNetDevice : public BsdFramedNetDevice
     bool Attach(Ptr<FddiChannel> channel);
 
     /**
-     * \brief Set the transmit queue (the helper does).
-     * \param queue the queue
-     */
-    void SetQueue(Ptr<Queue<Packet>> queue);
-
-    /**
-     * \brief Get the transmit queue.
-     * \return the queue
-     */
-    Ptr<Queue<Packet>> GetQueue() const override;
-
-    /**
-     * \brief Channel side: is a frame waiting?
-     * \return true if the transmit queue is not empty
-     */
-    bool HasQueuedFrame() const;
-
-    /**
-     * \brief Channel side: take the next frame to transmit.
-     * \return the frame, or null if the queue is empty
-     */
-    Ptr<Packet> DequeueFrame();
-
-    /**
-     * \brief Channel side: a frame starts to leave this station
-     * (PhyTxBegin, Sniffer, PromiscSniffer).
-     * \param frame the frame
-     */
-    void TransmitStart(Ptr<const Packet> frame);
-
-    /**
-     * \brief Channel side: the frame's last bit has left (PhyTxEnd).
-     * \param frame the frame
-     */
-    void TransmitEnd(Ptr<const Packet> frame);
-
-    /**
      * \brief Channel side: a frame's last bit has reached this station.
      * \param frame the frame
      */
@@ -107,6 +70,7 @@ class FddiNetDevice : public BsdFramedNetDevice
     bool SendFrame(Ptr<Packet> frame) override;
     const struct bsd_media* GetMedia() const override;
     void GetLinkAddress(uint8_t* buf) const override;
+    Address MakeLinkAddress(const uint8_t* ll) const override;
 
     // Inherited from NetDevice
     Ptr<Channel> GetChannel() const override;
@@ -129,28 +93,11 @@ class FddiNetDevice : public BsdFramedNetDevice
     void DoDispose() override;
 
   private:
-    /**
-     * \brief The C media state, set up on first use.
-     * \return md_statesize octets, md_init'ed with GetMediaFlags()
-     */
-    void* MediaState();
-
-    /**
-     * \brief md_output's emit callback: collect one frame.
-     * \param arg the std::vector<Ptr<Packet>> to append to
-     * \param frame the frame
-     * \param len its length
-     */
-    static void EmitFrame(void* arg, const uint8_t* frame, size_t len);
-
     Ptr<FddiChannel> m_channel;        //!< the ring
     uint32_t m_station;                //!< index on the ring
-    Ptr<Queue<Packet>> m_queue;        //!< transmit queue
     Mac48Address m_address;            //!< this station's address
     uint16_t m_mtu;                    //!< IP MTU
-    std::vector<uint8_t> m_mediaState; //!< C media state
 
-    TracedCallback<Ptr<const Packet>> m_macPromiscRxTrace; //!< MacPromiscRx
 };
 
 } // namespace ns3
