@@ -182,20 +182,11 @@ main(int argc, char* argv[])
     // back on the parent route, but an ARP entry it cannot do without.
     Ptr<Node> legitFrom = local ? lanA.Get(0) : lanA.Get(1);
     Ptr<Node> legitTo = local ? lanA.Get(1) : sinkNode;
-    BsdAppHelper sink("ns3::BsdUdpSink");
-    ApplicationContainer sinkApp = sink.Install(legitTo);
-    BsdAppHelper legit("ns3::BsdUdpSource");
-    legit.SetAttribute("Prefix", Ipv4AddressValue(local ? "192.168.1.3" : "10.0.0.2"));
-    legit.SetAttribute("PrefixLength", UintegerValue(32));
-    legit.SetAttribute("Destinations", UintegerValue(1));
-    legit.SetAttribute("Interval", TimeValue(MilliSeconds(100)));
-    legit.SetAttribute("PacketSize", UintegerValue(64));
-    legit.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
-    ApplicationContainer legitApp = legit.Install(legitFrom);
-    legitApp.Start(Seconds(legitStart + jitter->GetValue(0, 0.1)));
-    legitApp.Stop(Seconds(duration - 1));
-    study.AddLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
-                            DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
+    study.AddLegitimateFlow(legitFrom,
+                            legitTo,
+                            Ipv4Address(local ? "192.168.1.3" : "10.0.0.2"),
+                            Seconds(legitStart + jitter->GetValue(0, 0.1)),
+                            Seconds(duration - 1));
 
     study.Watch(studied, Seconds(duration));
     study.EnableOutputs(NodeContainer(studied), Seconds(duration));

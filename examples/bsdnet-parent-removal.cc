@@ -277,23 +277,7 @@ main(int argc, char* argv[])
     silent.Install(h).Start(Seconds(2));
 
     // The legitimate flow, H to N1 on port 10, 10 datagrams a second.
-    BsdAppHelper legitSink("ns3::BsdUdpSink");
-    legitSink.SetAttribute("Port", UintegerValue(10));
-    ApplicationContainer legitSinkApp = legitSink.Install(nodes.Get(1));
-    legitSinkApp.Start(Seconds(0));
-    BsdAppHelper legit("ns3::BsdUdpSource");
-    legit.SetAttribute("Prefix", Ipv4AddressValue(neighbours[0]));
-    legit.SetAttribute("PrefixLength", UintegerValue(32));
-    legit.SetAttribute("Destinations", UintegerValue(1));
-    legit.SetAttribute("Port", UintegerValue(10));
-    legit.SetAttribute("Interval", TimeValue(MilliSeconds(100)));
-    legit.SetAttribute("PacketSize", UintegerValue(64));
-    legit.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
-    ApplicationContainer legitApp = legit.Install(h);
-    legitApp.Start(Seconds(2));
-    legitApp.Stop(Seconds(duration - 1));
-    study.AddLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
-                            DynamicCast<BsdUdpSink>(legitSinkApp.Get(0)));
+    study.AddLegitimateFlow(h, nodes.Get(1), neighbours[0], Seconds(2), Seconds(duration - 1), 10);
 
     study.Watch(h, Seconds(duration));
     study.EnableOutputs(NodeContainer(h), Seconds(duration));

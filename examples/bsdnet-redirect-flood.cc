@@ -255,20 +255,11 @@ main(int argc, char* argv[])
 
     // The legitimate flow, 10 datagrams/s from a socket connected per
     // datagram, to the neighbour L, which needs an ARP entry on V.
-    BsdAppHelper sink("ns3::BsdUdpSink");
-    ApplicationContainer sinkApp = sink.Install(neighbour);
-    BsdAppHelper legit("ns3::BsdUdpSource");
-    legit.SetAttribute("Prefix", Ipv4AddressValue("192.168.1.3"));
-    legit.SetAttribute("PrefixLength", UintegerValue(32));
-    legit.SetAttribute("Destinations", UintegerValue(1));
-    legit.SetAttribute("Interval", TimeValue(MilliSeconds(100)));
-    legit.SetAttribute("PacketSize", UintegerValue(64));
-    legit.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
-    ApplicationContainer legitApp = legit.Install(victim);
-    legitApp.Start(Seconds(legitStart + jitter->GetValue(0, 0.1)));
-    legitApp.Stop(Seconds(duration - 1));
-    study.AddLegitimateFlow(DynamicCast<BsdUdpSource>(legitApp.Get(0)),
-                            DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
+    study.AddLegitimateFlow(victim,
+                            neighbour,
+                            Ipv4Address("192.168.1.3"),
+                            Seconds(legitStart + jitter->GetValue(0, 0.1)),
+                            Seconds(duration - 1));
 
     Trough trough{kernel, NAN};
     kernel->TraceConnectWithoutContext("TableSize", MakeBoundCallback(&OnTableSize, &trough));

@@ -3,6 +3,7 @@
  */
 #include "bsd-study.h"
 
+#include "bsd-app-helper.h"
 #include "bsd-stack-helper.h"
 #include "bsd_personality.h"
 
@@ -439,6 +440,32 @@ BsdStudy::PrintNetstat(Ptr<Node> node, std::string label)
     node->GetObject<BsdKernel>()->PrintRoutingTable(m_netstat);
     os << "\n";
     os.flush();
+}
+
+void
+BsdStudy::AddLegitimateFlow(Ptr<Node> from,
+                            Ptr<Node> to,
+                            Ipv4Address dst,
+                            Time start,
+                            Time stop,
+                            uint16_t port)
+{
+    BsdAppHelper sink("ns3::BsdUdpSink");
+    sink.SetAttribute("Port", UintegerValue(port));
+    ApplicationContainer sinkApp = sink.Install(to);
+    BsdAppHelper source("ns3::BsdUdpSource");
+    source.SetAttribute("Prefix", Ipv4AddressValue(dst));
+    source.SetAttribute("PrefixLength", UintegerValue(32));
+    source.SetAttribute("Destinations", UintegerValue(1));
+    source.SetAttribute("Port", UintegerValue(port));
+    source.SetAttribute("Interval", TimeValue(MilliSeconds(100)));
+    source.SetAttribute("PacketSize", UintegerValue(64));
+    source.SetAttribute("MaxPackets", UintegerValue(0xffffffffu));
+    ApplicationContainer sourceApp = source.Install(from);
+    sourceApp.Start(start);
+    sourceApp.Stop(stop);
+    AddLegitimateFlow(DynamicCast<BsdUdpSource>(sourceApp.Get(0)),
+                      DynamicCast<BsdUdpSink>(sinkApp.Get(0)));
 }
 
 void

@@ -4,6 +4,7 @@
 #ifndef BSD_STUDY_H
 #define BSD_STUDY_H
 
+#include "ns3/ipv4-address.h"
 #include "ns3/node-container.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
@@ -176,6 +177,24 @@ class BsdStudy
      * \param sink its receiver
      */
     void AddLegitimateFlow(Ptr<BsdUdpSource> source, Ptr<BsdUdpSink> sink);
+
+    /**
+     * \brief The studies' legitimate flow: 10 datagrams of 64 octets a
+     * second, each from a socket connected for it (so each needs a route),
+     * to a BsdUdpSink installed here; reported as AddLegitimateFlow does.
+     * \param from the sending node
+     * \param to the receiving node
+     * \param dst the address sent to (one of to's)
+     * \param start when the first datagram goes
+     * \param stop when the flow stops
+     * \param port the UDP port
+     */
+    void AddLegitimateFlow(Ptr<Node> from,
+                           Ptr<Node> to,
+                           Ipv4Address dst,
+                           Time start,
+                           Time stop,
+                           uint16_t port = 9);
 
     /**
      * \brief An extra summary field, a number (NaN is written as null).
