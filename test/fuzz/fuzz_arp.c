@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bsd_kernel.h"
+#include "fhost.h"
 
 #define REBUILD		4096
 #define MAXROUTES	10000
@@ -31,46 +31,10 @@ static const struct bsd_media *const media[] = {
 };
 #define NMEDIA	(sizeof(media) / sizeof(media[0]))
 
-static int64_t			now;
-static int64_t			deadline = BSD_NEVER;
 static unsigned			inputs;
-static struct bsd_kernel	*k;
+static struct fhost		host;	/* its eth is unused: ifs[] */
+static struct bsd_kernel	*k;	/* host.k */
 static struct bsd_ifnet		*ifs[NMEDIA];
-
-static int64_t
-f_now(void *ctx)
-{
-
-	(void)ctx;
-	return now;
-}
-
-static void
-f_deadline(void *ctx, int64_t when)
-{
-
-	(void)ctx;
-	deadline = when;
-}
-
-static void
-f_transmit(void *ctx, struct bsd_ifnet *ifp, const uint8_t *frame,
-    size_t len)
-{
-
-	(void)ctx;
-	(void)frame;
-	if (len == 0 || len > ifp->if_mtu + 64u)
-		abort();
-}
-
-static uint32_t
-ip4(unsigned a, unsigned b, unsigned c, unsigned d)
-{
-
-	return bsd_htonl((uint32_t)a << 24 | (uint32_t)b << 16 |
-	    (uint32_t)c << 8 | d);
-}
 
 /* Link address i of medium md (i = 1: ours). */
 static void
@@ -95,12 +59,8 @@ build(void)
 	uint8_t ll[BSD_LL_MAXADDRLEN];
 	size_t i;
 
-	memset(&hk, 0, sizeof(hk));
-	hk.h_now = f_now;
-	hk.h_deadline = f_deadline;
-	hk.h_transmit = f_transmit;
-	deadline = BSD_NEVER;
-	k = bsd_kernel_create(bsd_personality_find("netbsd-2"), &hk);
+	fhost_hooks(&host, &hk);
+	k = host.k = bsd_kernel_create(bsd_personality_find("netbsd-2"), &hk);
 	if (k == NULL)
 		abort();
 	for (i = 0; i < NMEDIA; i++) {
@@ -108,29 +68,18 @@ build(void)
 		ifs[i] = bsd_if_attach_media(k, media[i]->md_name, media[i], ll,
 		    0, BSD_IFF_UP | BSD_IFF_RUNNING);
 		if (ifs[i] == NULL || bsd_in_ifaddr_add(k, ifs[i],
-		    ip4(10, 0, (unsigned)i, 1), 24) != 0)
+		    fh_ip4(10, 0, (unsigned)i, 1), 24) != 0)
 			abort();
 		lladdr(media[i], 2, ll);
 		/* permanent: overwrite refused; published: proxy replies */
-		if (bsd_arp_set(k, ip4(10, 0, (unsigned)i, 2), ll,
+		if (bsd_arp_set(k, fh_ip4(10, 0, (unsigned)i, 2), ll,
 		    media[i]->md_addrlen, BSD_ATF_PERM) != 0 ||
-		    bsd_arp_set(k, ip4(10, 0, (unsigned)i, 3), ll,
+		    bsd_arp_set(k, fh_ip4(10, 0, (unsigned)i, 3), ll,
 		    media[i]->md_addrlen, BSD_ATF_PUBL) != 0)
 			abort();
 		/* an unresolved neighbour with a packet held for it */
-		(void)bsd_icmp_echo(k, ip4(10, 0, (unsigned)i, 4), 1, 1, 8);
+		(void)bsd_icmp_echo(k, fh_ip4(10, 0, (unsigned)i, 4), 1, 1, 8);
 	}
-}
-
-static void
-run_timers(void)
-{
-	int guard;
-
-	for (guard = 0; deadline <= now && guard < 1000; guard++)
-		bsd_kernel_timers(k);
-	if (deadline <= now)
-		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -158,7 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (bsd_rt_count(k, BSD_RTK_ARP) > bsd_rt_total(k) ||
 	    k->k_arp.ar_inuse > bsd_rt_total(k))
 		abort();
-	now += STEP_NS;
-	run_timers();
+	fh_now += STEP_NS;
+	fhost_run_timers(&host);
 	return 0;
 }

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bsd_kernel.h"
+#include "fhost.h"
 
 #define REBUILD		4096
 #define MAXROUTES	10000
@@ -31,80 +31,16 @@ static const char *const pers[] = {
 };
 #define NHOSTS	(sizeof(pers) / sizeof(pers[0]))
 
-struct fhost {
-	struct bsd_kernel	*k;
-	struct bsd_ifnet	*eth;
-	int64_t			deadline;
-};
-
-static int64_t		now;
 static unsigned		inputs;
 static struct fhost	hosts[NHOSTS];
-
-static int64_t
-f_now(void *ctx)
-{
-
-	(void)ctx;
-	return now;
-}
-
-static void
-f_deadline(void *ctx, int64_t when)
-{
-
-	((struct fhost *)ctx)->deadline = when;
-}
-
-static void
-f_transmit(void *ctx, struct bsd_ifnet *ifp, const uint8_t *frame,
-    size_t len)
-{
-
-	(void)ctx;
-	(void)frame;
-	if (len == 0 || len > ifp->if_mtu + 64u)
-		abort();
-}
-
-static uint32_t
-ip4(unsigned a, unsigned b, unsigned c, unsigned d)
-{
-
-	return bsd_htonl((uint32_t)a << 24 | (uint32_t)b << 16 |
-	    (uint32_t)c << 8 | d);
-}
 
 static void
 build(struct fhost *h, const char *name)
 {
-	static const uint8_t mac[6] = { 0x02, 0x00, 0x5e, 0x00, 0x00, 0x01 };
-	struct bsd_sockaddr_in dst, gw, mask;
-	struct bsd_hooks hk;
 
-	memset(&hk, 0, sizeof(hk));
-	hk.h_ctx = h;
-	hk.h_now = f_now;
-	hk.h_deadline = f_deadline;
-	hk.h_transmit = f_transmit;
-	h->deadline = BSD_NEVER;
-	h->k = bsd_kernel_create(bsd_personality_find(name), &hk);
-	if (h->k == NULL)
-		abort();
-	h->eth = bsd_if_attach_media(h->k, "ether0", &bsd_media_ether, mac, 0,
-	    BSD_IFF_UP | BSD_IFF_RUNNING);
-	if (h->eth == NULL ||
-	    bsd_in_ifaddr_add(h->k, h->eth, ip4(10, 0, 0, 1), 24) != 0)
-		abort();
-	bsd_sin_init(&dst, 0);
-	bsd_sin_init(&gw, ip4(10, 0, 0, 254));
-	bsd_sin_mask(&mask, 0);
-	if (bsd_rtrequest(h->k, BSD_RTM_ADD, (struct bsd_sockaddr *)&dst,
-	    (struct bsd_sockaddr *)&gw, (struct bsd_sockaddr *)&mask,
-	    BSD_RTF_GATEWAY | BSD_RTF_STATIC, NULL) != 0)
-		abort();
+	fhost_build(h, name);
 	/* The gateway resolved, so replies and errors go out at once. */
-	(void)bsd_arp_set(h->k, ip4(10, 0, 0, 254),
+	(void)bsd_arp_set(h->k, fh_ip4(10, 0, 0, 254),
 	    (const uint8_t *)"\x02\x00\x5e\x00\x00\xfe", 6, BSD_ATF_PERM);
 }
 
@@ -117,17 +53,6 @@ rebuild(void)
 		bsd_kernel_destroy(hosts[i].k);
 		build(&hosts[i], pers[i]);
 	}
-}
-
-static void
-run_timers(struct fhost *h)
-{
-	int guard;
-
-	for (guard = 0; h->deadline <= now && guard < 1000; guard++)
-		bsd_kernel_timers(h->k);
-	if (h->deadline <= now)
-		abort();
 }
 
 /*
@@ -174,8 +99,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ip.ip_id = bsd_htons((uint16_t)inputs);
 	ip.ip_ttl = 64;
 	ip.ip_p = BSD_IPPROTO_ICMP;
-	ip.ip_src = (size & 3) == 3 ? ip4(10, 0, 0, 99) : ip4(10, 0, 0, 254);
-	ip.ip_dst = ip4(10, 0, 0, 1);
+	ip.ip_src = (size & 3) == 3 ? fh_ip4(10, 0, 0, 99) :
+	    fh_ip4(10, 0, 0, 254);
+	ip.ip_dst = fh_ip4(10, 0, 0, 1);
 	memcpy(pkt, &ip, sizeof(ip));
 	sum = bsd_htons(bsd_in_cksum(pkt, BSD_IP_HLEN));
 	memcpy(pkt + 10, &sum, 2);
@@ -194,8 +120,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)bsd_rt_walk(hosts[i].k, check_mtu, NULL);
 	}
 	free(pkt);
-	now += STEP_NS;
+	fh_now += STEP_NS;
 	for (i = 0; i < NHOSTS; i++)
-		run_timers(&hosts[i]);
+		fhost_run_timers(&hosts[i]);
 	return 0;
 }

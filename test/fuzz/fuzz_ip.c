@@ -23,88 +23,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bsd_kernel.h"
+#include "fhost.h"
 
 #define REBUILD		4096
 #define MAXROUTES	10000
 #define STEP_NS		INT64_C(50000000)	/* 50 ms per input */
 #define ETHER_HDR	14
 
-struct fhost {
-	struct bsd_kernel	*k;
-	struct bsd_ifnet	*eth;
-	int64_t			deadline;
-};
-
-static int64_t		now;
 static unsigned		inputs;
 static struct fhost	hosts[2];
-
-static int64_t
-f_now(void *ctx)
-{
-
-	(void)ctx;
-	return now;
-}
-
-static void
-f_deadline(void *ctx, int64_t when)
-{
-
-	((struct fhost *)ctx)->deadline = when;
-}
-
-static void
-f_transmit(void *ctx, struct bsd_ifnet *ifp, const uint8_t *frame,
-    size_t len)
-{
-
-	(void)ctx;
-	/* The core framed it: never empty, never past the medium's MTU. */
-	if (len == 0 || len > ifp->if_mtu + 64u)
-		abort();
-	(void)frame;
-}
-
-static uint32_t
-ip4(unsigned a, unsigned b, unsigned c, unsigned d)
-{
-
-	return bsd_htonl((uint32_t)a << 24 | (uint32_t)b << 16 |
-	    (uint32_t)c << 8 | d);
-}
 
 static void
 build(struct fhost *h, const char *pers, int router)
 {
-	static const uint8_t mac[6] = { 0x02, 0x00, 0x5e, 0x00, 0x00, 0x01 };
 	uint8_t call[7];
-	struct bsd_sockaddr_in dst, gw, mask;
-	struct bsd_hooks hk;
 	struct bsd_ifnet *ax;
 
-	memset(&hk, 0, sizeof(hk));
-	hk.h_ctx = h;
-	hk.h_now = f_now;
-	hk.h_deadline = f_deadline;
-	hk.h_transmit = f_transmit;
-	h->deadline = BSD_NEVER;
-	h->k = bsd_kernel_create(bsd_personality_find(pers), &hk);
-	if (h->k == NULL)
-		abort();
-	h->eth = bsd_if_attach_media(h->k, "ether0", &bsd_media_ether, mac, 0,
-	    BSD_IFF_UP | BSD_IFF_RUNNING);
-	if (h->eth == NULL ||
-	    bsd_in_ifaddr_add(h->k, h->eth, ip4(10, 0, 0, 1), 24) != 0)
-		abort();
-	bsd_sin_init(&dst, 0);
-	bsd_sin_init(&gw, ip4(10, 0, 0, 254));
-	bsd_sin_mask(&mask, 0);
-	if (bsd_rtrequest(h->k, BSD_RTM_ADD, (struct bsd_sockaddr *)&dst,
-	    (struct bsd_sockaddr *)&gw, (struct bsd_sockaddr *)&mask,
-	    BSD_RTF_GATEWAY | BSD_RTF_STATIC, NULL) != 0)
-		abort();
+	fhost_build(h, pers);
 	if (!router)
 		return;
 	h->k->k_ip.is_forwarding = 1;
@@ -112,12 +47,13 @@ build(struct fhost *h, const char *pers, int router)
 		abort();
 	ax = bsd_if_attach_media(h->k, "ax0", &bsd_media_ax25, call, 0,
 	    BSD_IFF_UP | BSD_IFF_RUNNING);
-	if (ax == NULL || bsd_in_ifaddr_add(h->k, ax, ip4(10, 0, 1, 1), 24))
+	if (ax == NULL ||
+	    bsd_in_ifaddr_add(h->k, ax, fh_ip4(10, 0, 1, 1), 24) != 0)
 		abort();
 	/* A static neighbour on each side, so some packets go out at once. */
-	(void)bsd_arp_set(h->k, ip4(10, 0, 0, 254),
+	(void)bsd_arp_set(h->k, fh_ip4(10, 0, 0, 254),
 	    (const uint8_t *)"\x02\x00\x5e\x00\x00\xfe", 6, BSD_ATF_PERM);
-	(void)bsd_arp_set(h->k, ip4(10, 0, 1, 2), call, 7, BSD_ATF_PERM);
+	(void)bsd_arp_set(h->k, fh_ip4(10, 0, 1, 2), call, 7, BSD_ATF_PERM);
 }
 
 static void
@@ -129,18 +65,6 @@ rebuild(void)
 		bsd_kernel_destroy(hosts[i].k);
 	build(&hosts[0], "netbsd-2", 0);
 	build(&hosts[1], "freebsd-4", 1);
-}
-
-/* Run the callouts that are due, as the host would. */
-static void
-run_timers(struct fhost *h)
-{
-	int guard;
-
-	for (guard = 0; h->deadline <= now && guard < 1000; guard++)
-		bsd_kernel_timers(h->k);
-	if (h->deadline <= now)
-		abort();		/* a callout re-arms itself for now */
 }
 
 /* Make the header checksum of the packet at p (len octets) right. */
@@ -208,8 +132,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(pkt);
 	free(frame);
-	now += STEP_NS;
+	fh_now += STEP_NS;
 	for (i = 0; i < 2; i++)
-		run_timers(&hosts[i]);
+		fhost_run_timers(&hosts[i]);
 	return 0;
 }

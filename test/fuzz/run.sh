@@ -5,7 +5,8 @@
 #
 #   sh test/fuzz/run.sh SECONDS [BUILDDIR]
 #
-# Each test/fuzz/fuzz_NAME.c is linked with the whole C core
+# Each test/fuzz/fuzz_NAME.c is linked with fhost.c (the kernel on the
+# fuzzer's clock they share) and the whole C core
 # (model/kern/*.c, model/kern/media/*.c) by clang with libFuzzer, ASan
 # and UBSan, then run for SECONDS on a copy of test/fuzz/corpus/NAME/
 # (the repository's corpus is never written).  One line per target
@@ -50,7 +51,8 @@ for src in "$root"/test/fuzz/fuzz_*.c; do
 	log=$builddir/$name.log
 
 	# shellcheck disable=SC2086
-	if ! $CC $CFLAGS -I"$root/model/kern" "$src" "$root"/model/kern/*.c \
+	if ! $CC $CFLAGS -I"$root/model/kern" "$src" "$root/test/fuzz/fhost.c" \
+	    "$root"/model/kern/*.c \
 	    "$root"/model/kern/media/*.c -o "$bin" \
 	    >"$builddir/$name.build.log" 2>&1
 	then
