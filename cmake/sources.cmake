@@ -85,6 +85,7 @@ set(BSDNET_MODEL_SOURCES
 )
 set(BSDNET_MODEL_HEADERS
   model/bsd-framed-net-device.h
+  model/bsd-token-ring.h
   model/fddi-channel.h
   model/fddi-net-device.h
   model/arcnet-channel.h

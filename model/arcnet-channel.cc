@@ -4,6 +4,7 @@
 #include "arcnet-channel.h"
 
 #include "arcnet-net-device.h"
+#include "bsd-token-ring.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -217,17 +218,12 @@ int64_t
 ArcnetChannel::NextPass(uint32_t index, int64_t now)
 {
     UpdateRing();
-    const int64_t n = static_cast<int64_t>(m_ring.size());
-    const int64_t hop = GetHopDelay().GetTimeStep();
-    const int64_t from = m_position[m_from];
-    int64_t e = ((static_cast<int64_t>(m_position[index]) - from - 1) % n + n) % n + 1;
-    int64_t t = m_fromTime + e * hop;
-    if (t < now)
-    {
-        const int64_t rotation = n * hop;
-        t += (now - t + rotation - 1) / rotation * rotation;
-    }
-    return t;
+    return BsdTokenRing::NextPass(m_position[m_from],
+                                  m_fromTime,
+                                  m_position[index],
+                                  static_cast<int64_t>(m_ring.size()),
+                                  GetHopDelay().GetTimeStep(),
+                                  now);
 }
 
 void
@@ -236,21 +232,11 @@ ArcnetChannel::ScheduleToken(int64_t now)
     NS_LOG_FUNCTION(this << now);
     m_state = TOKEN_MOVING;
     m_tokenEvent.Cancel();
-    m_dest = -1;
     int64_t best = 0;
-    for (uint32_t i = 0; i < m_devices.size(); i++)
-    {
-        if (!m_devices[i]->HasQueuedFrame())
-        {
-            continue;
-        }
-        int64_t t = NextPass(i, now);
-        if (m_dest < 0 || t < best)
-        {
-            m_dest = i;
-            best = t;
-        }
-    }
+    m_dest = BsdTokenRing::FirstWaiting(
+        m_devices,
+        [this, now](uint32_t i) { return NextPass(i, now); },
+        &best);
     if (m_dest < 0)
     {
         NS_LOG_LOGIC("token parked, left device " << m_from << " at " << m_fromTime);

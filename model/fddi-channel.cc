@@ -3,6 +3,7 @@
  */
 #include "fddi-channel.h"
 
+#include "bsd-token-ring.h"
 #include "fddi-net-device.h"
 
 #include "ns3/abort.h"
@@ -145,17 +146,12 @@ FddiChannel::GetFrameTime(uint32_t octets) const
 int64_t
 FddiChannel::NextPass(uint32_t station, int64_t now) const
 {
-    const int64_t n = static_cast<int64_t>(m_devices.size());
-    const int64_t hop = GetHopDelay().GetTimeStep();
-    // First hop count e >= 1 that brings the token from m_from to station.
-    int64_t e = ((static_cast<int64_t>(station) - m_from - 1) % n + n) % n + 1;
-    int64_t t = m_fromTime + e * hop;
-    if (t < now)
-    {
-        const int64_t rotation = n * hop;
-        t += (now - t + rotation - 1) / rotation * rotation;
-    }
-    return t;
+    return BsdTokenRing::NextPass(m_from,
+                                  m_fromTime,
+                                  station,
+                                  static_cast<int64_t>(m_devices.size()),
+                                  GetHopDelay().GetTimeStep(),
+                                  now);
 }
 
 void
@@ -164,21 +160,11 @@ FddiChannel::ScheduleToken(int64_t now)
     NS_LOG_FUNCTION(this << now);
     m_state = TOKEN_MOVING;
     m_tokenEvent.Cancel();
-    m_dest = -1;
     int64_t best = 0;
-    for (uint32_t i = 0; i < m_devices.size(); i++)
-    {
-        if (!m_devices[i]->HasQueuedFrame())
-        {
-            continue;
-        }
-        int64_t t = NextPass(i, now);
-        if (m_dest < 0 || t < best)
-        {
-            m_dest = i;
-            best = t;
-        }
-    }
+    m_dest = BsdTokenRing::FirstWaiting(
+        m_devices,
+        [this, now](uint32_t i) { return NextPass(i, now); },
+        &best);
     if (m_dest < 0)
     {
         NS_LOG_LOGIC("token parked, left station " << m_from << " at " << m_fromTime);
