@@ -62,6 +62,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "bench_common.h"
+
 #include "ns3/arp-header.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
@@ -106,6 +108,9 @@
 
 using namespace ns3;
 
+using bench::CpuModel;
+using bench::XorShift64Star;
+
 namespace
 {
 
@@ -136,32 +141,6 @@ constexpr uint64_t kMaxSize = 4000000;
 constexpr uint32_t kPayload = 64; // UDP payload octets
 constexpr double kDrainS = 1e-3;
 constexpr uint64_t kTurnaroundNs = 200; // responder: ARP request in, reply out
-
-/// xorshift64* (Vigna): fixed seed, the same draws in every child.
-class XorShift64Star
-{
-  public:
-    explicit XorShift64Star(uint64_t seed)
-        : m_state(seed ? seed : 1)
-    {
-    }
-
-    uint64_t Next()
-    {
-        m_state ^= m_state >> 12;
-        m_state ^= m_state << 25;
-        m_state ^= m_state >> 27;
-        return m_state * 0x2545F4914F6CDD1DULL;
-    }
-
-    uint64_t Below(uint64_t n)
-    {
-        return (Next() >> 11) % n;
-    }
-
-  private:
-    uint64_t m_state;
-};
 
 struct RunConfig
 {
@@ -652,26 +631,6 @@ RunForked(const RunConfig& cfg)
         out = Outcome();
     }
     return out;
-}
-
-std::string
-CpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-    {
-        if (line.rfind("model name", 0) == 0)
-        {
-            size_t colon = line.find(':');
-            if (colon != std::string::npos)
-            {
-                size_t start = line.find_first_not_of(" \t", colon + 1);
-                return start == std::string::npos ? "" : line.substr(start);
-            }
-        }
-    }
-    return "unknown";
 }
 
 void

@@ -24,6 +24,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "bench_common.h"
+
 extern "C"
 {
 #include "bsd_kernel.h"
@@ -68,6 +70,9 @@ extern "C"
 
 using namespace ns3;
 
+using bench::CpuModel;
+using bench::XorShift64Star;
+
 namespace
 {
 
@@ -89,38 +94,6 @@ constexpr uint32_t kIfAddr = 0x0a000001; // 10.0.0.1
 constexpr unsigned kIfPlen = 16;
 constexpr uint32_t kIfNet = 0x0a000000;   // 10.0/16
 constexpr uint32_t kGateway = 0x0a0000fe; // 10.0.0.254
-
-/**
- * xorshift64* (Vigna): a fixed-seed PRNG, so every run builds the same
- * tables and looks up the same destinations.
- */
-class XorShift64Star
-{
-  public:
-    explicit XorShift64Star(uint64_t seed)
-        : m_state(seed ? seed : 1)
-    {
-    }
-
-    uint64_t
-    Next()
-    {
-        m_state ^= m_state >> 12;
-        m_state ^= m_state << 25;
-        m_state ^= m_state >> 27;
-        return m_state * 0x2545F4914F6CDD1DULL;
-    }
-
-    /// Uniform in [0, n).
-    uint64_t
-    Below(uint64_t n)
-    {
-        return (Next() >> 11) % n;
-    }
-
-  private:
-    uint64_t m_state;
-};
 
 /// A route of the table: network (host order) and prefix length.
 struct Prefix
@@ -684,26 +657,6 @@ MeasureNs3(const std::vector<Prefix>& routes, const std::vector<uint32_t>& hits,
 
     // Free the routes now rather than at Simulator::Destroy().
     node->Dispose();
-}
-
-std::string
-CpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-    {
-        if (line.rfind("model name", 0) == 0)
-        {
-            size_t colon = line.find(':');
-            if (colon != std::string::npos)
-            {
-                size_t start = line.find_first_not_of(" \t", colon + 1);
-                return start == std::string::npos ? "" : line.substr(start);
-            }
-        }
-    }
-    return "unknown";
 }
 
 void
