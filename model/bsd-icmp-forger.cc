@@ -205,10 +205,10 @@ BsdIcmpForger::BuildMessage(uint32_t n)
                 m_victim,
                 about);
     uint8_t* uh = pkt.data() + quoteOff + BSD_IP_HLEN;
-    bsd_ar_put16(uh, static_cast<uint16_t>(49152 + n % 16384));
-    bsd_ar_put16(uh + 2, 9);
-    bsd_ar_put16(uh + 4, static_cast<uint16_t>(qlen - BSD_IP_HLEN));
-    bsd_ar_put16(uh + 6, 0);
+    bsd_be16enc(uh, static_cast<uint16_t>(49152 + n % 16384));
+    bsd_be16enc(uh + 2, 9);
+    bsd_be16enc(uh + 4, static_cast<uint16_t>(qlen - BSD_IP_HLEN));
+    bsd_be16enc(uh + 6, 0);
 
     // The ICMP message.
     uint8_t* icp = pkt.data() + icmpOff;
@@ -216,7 +216,7 @@ BsdIcmpForger::BuildMessage(uint32_t n)
     {
         icp[0] = BSD_ICMP_UNREACH;
         icp[1] = BSD_ICMP_UNREACH_NEEDFRAG;
-        bsd_ar_put16(icp + 6, m_mtu);
+        bsd_be16enc(icp + 6, m_mtu);
     }
     else
     {

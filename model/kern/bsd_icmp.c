@@ -133,7 +133,7 @@ bsd_icmp_error(struct bsd_kernel *k, const uint8_t *orig, size_t len, int type,
 	if (type == BSD_ICMP_REDIRECT)
 		memcpy(icp + 4, &dest, 4);
 	else if (type == BSD_ICMP_UNREACH && code == BSD_ICMP_UNREACH_NEEDFRAG)
-		bsd_ar_put16(icp + 6, (uint16_t)mtu);
+		bsd_be16enc(icp + 6, (uint16_t)mtu);
 	memcpy(icp + 8, orig, qlen);
 	/* The source: whatever address we would send to them from. */
 	bsd_sin_init(&sin, oip.ip_dst);
@@ -157,8 +157,8 @@ bsd_icmp_echo(struct bsd_kernel *k, uint32_t dst, uint16_t id, uint16_t seq,
 	icp = m->m_data + BSD_IP_HLEN;
 	icp[0] = BSD_ICMP_ECHO;
 	icp[1] = 0;
-	bsd_ar_put16(icp + 4, id);
-	bsd_ar_put16(icp + 6, seq);
+	bsd_be16enc(icp + 4, id);
+	bsd_be16enc(icp + 6, seq);
 	for (i = 0; i < datalen; i++)
 		icp[8 + i] = (uint8_t)i;
 	return icmp_send(k, m, 0, dst, BSD_ICMP_ECHO);
@@ -211,8 +211,8 @@ bsd_icmp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 		    BSD_ICMP_ECHOREPLY);
 		goto out;
 	case BSD_ICMP_ECHOREPLY:
-		n.in_id = bsd_ar_get16(icp + 4);
-		n.in_seq = bsd_ar_get16(icp + 6);
+		n.in_id = bsd_be16dec(icp + 4);
+		n.in_seq = bsd_be16dec(icp + 6);
 		icmp_notify(k, &n);
 		goto out;
 	case BSD_ICMP_UNREACH:
@@ -251,7 +251,7 @@ bsd_icmp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 			/* Validated: it quotes a packet we sent. */
 			bsd_sin_init(&s, qip.ip_src);
 			(void)bsd_icmp_mtudisc(k, qip.ip_dst,
-			    bsd_ar_get16(icp + 6), bsd_ntohs(qip.ip_len),
+			    bsd_be16dec(icp + 6), bsd_ntohs(qip.ip_len),
 			    bsd_ifa_ifwithaddr(k, (struct bsd_sockaddr *)&s)
 			    != NULL);
 		}

@@ -64,10 +64,10 @@ bsd_arprequest(struct bsd_kernel *k, struct bsd_ifnet *ifp, uint32_t sip,
 	ar = m->m_data;
 	memset(ar, 0, m->m_len);
 	/* ar_hrd (and ar_pro) are the driver's to fill in. */
-	bsd_ar_put16(ar + 2, BSD_ETHERTYPE_IP);
+	bsd_be16enc(ar + 2, BSD_ETHERTYPE_IP);
 	ar[4] = (uint8_t)hln;
 	ar[5] = 4;
-	bsd_ar_put16(ar + 6, BSD_ARPOP_REQUEST);
+	bsd_be16enc(ar + 6, BSD_ARPOP_REQUEST);
 	memcpy(bsd_ar_sha(ar), enaddr, hln);
 	memcpy(bsd_ar_spa(ar), &sip, 4);
 	memcpy(bsd_ar_tpa(ar), &tip, 4);
@@ -343,8 +343,8 @@ arpreply(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *req,
 	memcpy(bsd_ar_sha(ar), sha, hln);
 	memcpy(bsd_ar_tpa(ar), bsd_ar_spa(req), pln);
 	memcpy(bsd_ar_spa(ar), &spa, 4);
-	bsd_ar_put16(ar + 6, BSD_ARPOP_REPLY);
-	bsd_ar_put16(ar + 2, BSD_ETHERTYPE_IP);
+	bsd_be16enc(ar + 6, BSD_ARPOP_REPLY);
+	bsd_be16enc(ar + 2, BSD_ETHERTYPE_IP);
 	k->k_arp.ar_stat.as_sndreply++;
 	bsd_trace(k, BSD_TR_ARPREPLY, NULL, 0);
 	arp_output(k, ifp, m);

@@ -45,26 +45,11 @@ struct bsd_sockaddr;
 #define BSD_ARPHDR_LEN		8
 #define BSD_ARP_LEN(hln, pln)	(BSD_ARPHDR_LEN + 2 * (hln) + 2 * (pln))
 
-static inline uint16_t
-bsd_ar_get16(const uint8_t *p)
-{
-
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static inline void
-bsd_ar_put16(uint8_t *p, uint16_t v)
-{
-
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-#define bsd_ar_hrd(ar)	bsd_ar_get16(ar)
-#define bsd_ar_pro(ar)	bsd_ar_get16((ar) + 2)
+#define bsd_ar_hrd(ar)	bsd_be16dec(ar)
+#define bsd_ar_pro(ar)	bsd_be16dec((ar) + 2)
 #define bsd_ar_hln(ar)	((ar)[4])
 #define bsd_ar_pln(ar)	((ar)[5])
-#define bsd_ar_op(ar)	bsd_ar_get16((ar) + 6)
+#define bsd_ar_op(ar)	bsd_be16dec((ar) + 6)
 /* The paper's accessors: each takes the first octet of the ARP packet. */
 #define bsd_ar_sha(ar)	((ar) + BSD_ARPHDR_LEN)
 #define bsd_ar_spa(ar)	(bsd_ar_sha(ar) + bsd_ar_hln(ar))

@@ -74,8 +74,8 @@ bsd_if_output(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m,
 			error = EINVAL;
 			goto bad;
 		}
-		bsd_ar_put16(ar, md->md_arphrd);
-		bsd_ar_put16(ar + 2, md->md_arppro);
+		bsd_be16enc(ar, md->md_arphrd);
+		bsd_be16enc(ar + 2, md->md_arppro);
 		if ((m->m_flags & BSD_M_BCAST) ||
 		    bsd_ar_op(ar) == BSD_ARPOP_REQUEST)
 			memcpy(edst, md->md_broadcast, md->md_addrlen);

@@ -95,6 +95,23 @@ bsd_ntohl(uint32_t v)
 	    (uint32_t)b[2] << 8 | b[3];
 }
 
+/* A big-endian 16-bit field at p, aligned or not (NetBSD's be16dec). */
+static inline uint16_t
+bsd_be16dec(const uint8_t *p)
+{
+
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+/* Store v big-endian at p (NetBSD's be16enc). */
+static inline void
+bsd_be16enc(uint8_t *p, uint16_t v)
+{
+
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
 static inline uint32_t
 bsd_htonl(uint32_t v)
 {

@@ -211,7 +211,7 @@ udp_output(struct bsd_kernel *k, struct bsd_inpcb *inp, const void *data,
 	uh = m->m_data + BSD_IP_HLEN;
 	memcpy(uh, &inp->inp_lport, 2);
 	memcpy(uh + 2, &inp->inp_fport, 2);
-	bsd_ar_put16(uh + 4, (uint16_t)(BSD_UDP_HLEN + len));
+	bsd_be16enc(uh + 4, (uint16_t)(BSD_UDP_HLEN + len));
 	uh[6] = uh[7] = 0;
 	if (len > 0)
 		memcpy(uh + BSD_UDP_HLEN, data, len);
@@ -220,12 +220,12 @@ udp_output(struct bsd_kernel *k, struct bsd_inpcb *inp, const void *data,
 		memcpy(pseudo + 4, &inp->inp_faddr, 4);
 		pseudo[8] = 0;
 		pseudo[9] = BSD_IPPROTO_UDP;
-		bsd_ar_put16(pseudo + 10, (uint16_t)(BSD_UDP_HLEN + len));
+		bsd_be16enc(pseudo + 10, (uint16_t)(BSD_UDP_HLEN + len));
 		sum = bsd_in_cksum_fold(bsd_in_cksum_add(bsd_in_cksum_add(0,
 		    pseudo, sizeof(pseudo)), uh, BSD_UDP_HLEN + len));
 		if (sum == 0)
 			sum = 0xffff;
-		bsd_ar_put16(uh + 6, sum);
+		bsd_be16enc(uh + 6, sum);
 	}
 	us->us_stat.udps_opackets++;
 	inp->inp_sent++;
@@ -295,7 +295,7 @@ bsd_udp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 		goto out;
 	}
 	memcpy(&ip, m->m_data, sizeof(ip));
-	ulen = bsd_ar_get16(uh + 4);
+	ulen = bsd_be16dec(uh + 4);
 	if (ulen < BSD_UDP_HLEN || ulen > len) {
 		st->udps_badlen++;
 		goto out;
@@ -305,7 +305,7 @@ bsd_udp_input(struct bsd_kernel *k, struct bsd_mbuf *m, size_t hlen,
 		memcpy(pseudo + 4, &ip.ip_dst, 4);
 		pseudo[8] = 0;
 		pseudo[9] = BSD_IPPROTO_UDP;
-		bsd_ar_put16(pseudo + 10, (uint16_t)ulen);
+		bsd_be16enc(pseudo + 10, (uint16_t)ulen);
 		sum = bsd_in_cksum_fold(bsd_in_cksum_add(bsd_in_cksum_add(0,
 		    pseudo, sizeof(pseudo)), uh, ulen));
 		if (sum != 0) {

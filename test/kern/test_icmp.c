@@ -102,10 +102,10 @@ quote_udp(uint8_t *q, uint16_t iplen, uint32_t src, uint32_t dst)
 {
 
 	ip_build(q, iplen, 0, BSD_IPPROTO_UDP, src, dst);
-	bsd_ar_put16(q + 20, 49152);
-	bsd_ar_put16(q + 22, 9);
-	bsd_ar_put16(q + 24, (uint16_t)(iplen - BSD_IP_HLEN));
-	bsd_ar_put16(q + 26, 0);
+	bsd_be16enc(q + 20, 49152);
+	bsd_be16enc(q + 22, 9);
+	bsd_be16enc(q + 24, (uint16_t)(iplen - BSD_IP_HLEN));
+	bsd_be16enc(q + 26, 0);
 	return BSD_IP_HLEN + 8;
 }
 
@@ -231,7 +231,7 @@ test_port_unreachable(void **state)
 	assert_int_equal(no->in_quoted_dst, fx_ip("10.0.0.2"));
 	/* icmpreturndatabytes 8: the header and the UDP header. */
 	assert_int_equal(icmp_sent(n, 1, f0, BSD_ICMP_UNREACH, &err), 1);
-	assert_int_equal(bsd_ar_get16(err + 2), BSD_IP_HLEN + 8 + 20 + 8);
+	assert_int_equal(bsd_be16dec(err + 2), BSD_IP_HLEN + 8 + 20 + 8);
 	assert_int_equal(err[BSD_IP_HLEN + 8 + 9], BSD_IPPROTO_UDP);
 	assert_memory_equal(err + BSD_IP_HLEN + 8 + 20 + 2, "\0\11", 2);
 	assert_int_equal(bsd_in_cksum(err + BSD_IP_HLEN, 8 + 28), 0);
@@ -554,7 +554,7 @@ needfrag_in(struct net *n, const char *dst, uint16_t mtu)
 	uint8_t pkt[128], q[64], word[4] = { 0, 0, 0, 0 };
 	size_t len;
 
-	bsd_ar_put16(word + 2, mtu);
+	bsd_be16enc(word + 2, mtu);
 	len = icmp_build(pkt, fx_ip("10.0.0.254"), fx_ip("10.0.0.1"),
 	    BSD_ICMP_UNREACH, BSD_ICMP_UNREACH_NEEDFRAG, word, q,
 	    quote_udp(q, 1500, fx_ip("10.0.0.1"), fx_ip(dst)));
@@ -596,9 +596,9 @@ test_needfrag_input(void **state)
 		if (f->f_host != 0 || f->f_data[ETHER_HDR + 9] !=
 		    BSD_IPPROTO_UDP)
 			continue;
-		assert_true(bsd_ar_get16(f->f_data + ETHER_HDR + 2) <= 1280);
+		assert_true(bsd_be16dec(f->f_data + ETHER_HDR + 2) <= 1280);
 		if (c++ == 0)
-			assert_int_equal(bsd_ar_get16(f->f_data + ETHER_HDR +
+			assert_int_equal(bsd_be16dec(f->f_data + ETHER_HDR +
 			    2), 20 + 1256);
 	}
 	assert_int_equal(c, 2);

@@ -96,11 +96,11 @@ arp_frame(const struct bsd_media *md, int op, const uint8_t *sha,
 	struct frameout out = { frame, 0 };
 
 	memset(ar, 0, sizeof(ar));
-	bsd_ar_put16(ar, md->md_arphrd);
-	bsd_ar_put16(ar + 2, md->md_arppro);
+	bsd_be16enc(ar, md->md_arphrd);
+	bsd_be16enc(ar + 2, md->md_arppro);
 	ar[4] = (uint8_t)hln;
 	ar[5] = 4;
-	bsd_ar_put16(ar + 6, (uint16_t)op);
+	bsd_be16enc(ar + 6, (uint16_t)op);
 	memcpy(bsd_ar_sha(ar), sha, hln);
 	memcpy(bsd_ar_spa(ar), &spa, 4);
 	memcpy(bsd_ar_tha(ar), tha, hln);
@@ -462,11 +462,11 @@ test_bad_packets_counted(void **state)
 	assert_int_equal(st->as_rcvbadlen, 2);
 	/* a protocol other than IP */
 	pkt[4] = 6;
-	bsd_ar_put16(pkt + 2, 0x86dd);
+	bsd_be16enc(pkt + 2, 0x86dd);
 	bsd_arpinput(K(n, 0), n->n_host[0].h_ifp[0], pkt, sizeof(pkt));
 	assert_int_equal(st->as_rcvbadproto, 1);
 	/* target 0.0.0.0 */
-	bsd_ar_put16(pkt + 2, BSD_ETHERTYPE_IP);
+	bsd_be16enc(pkt + 2, BSD_ETHERTYPE_IP);
 	bsd_arpinput(K(n, 0), n->n_host[0].h_ifp[0], pkt, sizeof(pkt));
 	assert_int_equal(st->as_rcvzerotpa, 1);
 	assert_int_equal(bsd_rt_count(K(n, 0), BSD_RTK_ARP), 0);

@@ -65,9 +65,9 @@ udp_packet(uint8_t *p, size_t dlen, uint32_t src, uint32_t dst)
 
 	ip_build(p, BSD_IP_HLEN, (uint16_t)len, 1, 0, 64, BSD_IPPROTO_UDP,
 	    src, dst);
-	bsd_ar_put16(p + 20, 1234);
-	bsd_ar_put16(p + 22, 7);
-	bsd_ar_put16(p + 24, (uint16_t)(BSD_UDP_HLEN + dlen));
+	bsd_be16enc(p + 20, 1234);
+	bsd_be16enc(p + 22, 7);
+	bsd_be16enc(p + 24, (uint16_t)(BSD_UDP_HLEN + dlen));
 	p[26] = p[27] = 0;
 	memset(p + 28, 0xa5, dlen);
 	return len;
@@ -234,7 +234,7 @@ test_badlen(void **state)
 	(void)state;
 	/* ip_len shorter than the header itself. */
 	len = udp_packet(pkt, 40, fx_ip("10.0.0.9"), fx_ip("10.0.0.1"));
-	bsd_ar_put16(pkt + 2, 19);
+	bsd_be16enc(pkt + 2, 19);
 	ip_resum(pkt);
 	feed(fx, pkt, len);
 	assert_int_equal(fx->k->k_ip.is_stat.ips_badlen, 1);
@@ -373,12 +373,12 @@ test_checks_on_frames(void **state)
 	net_inject(n, 0, 0, frame, flen);
 	/* ip_len below the header */
 	pkt[11] ^= 0x80;
-	bsd_ar_put16(pkt + 2, 12);
+	bsd_be16enc(pkt + 2, 12);
 	ip_resum(pkt);
 	flen = eth_frame(frame, 1, 0, pkt, len);
 	net_inject(n, 0, 0, frame, flen);
 	/* ip_len past the frame (no Ethernet padding to hide it) */
-	bsd_ar_put16(pkt + 2, (uint16_t)(len + 100));
+	bsd_be16enc(pkt + 2, (uint16_t)(len + 100));
 	ip_resum(pkt);
 	flen = eth_frame(frame, 1, 0, pkt, len);
 	net_inject(n, 0, 0, frame, flen);

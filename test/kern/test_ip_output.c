@@ -104,10 +104,10 @@ ip_packets(const struct net *n, const struct bsd_media *md, int seg, int h,
 		assert_int_equal(bsd_in_cksum(ip, (size_t)(ip[0] & 0xf) << 2),
 		    0);
 		if (c < max) {
-			fr[c].len = bsd_ar_get16(ip + 2);
-			fr[c].off = bsd_ar_get16(ip + 6) & BSD_IP_OFFMASK;
-			fr[c].mf = (bsd_ar_get16(ip + 6) & BSD_IP_MF) != 0;
-			fr[c].id = bsd_ar_get16(ip + 4);
+			fr[c].len = bsd_be16dec(ip + 2);
+			fr[c].off = bsd_be16dec(ip + 6) & BSD_IP_OFFMASK;
+			fr[c].mf = (bsd_be16dec(ip + 6) & BSD_IP_MF) != 0;
+			fr[c].id = bsd_be16dec(ip + 4);
 			/* The frame carries the fragment and no more. */
 			assert_true(f->f_len - o >= fr[c].len);
 		}
@@ -299,7 +299,7 @@ needfrag_mtu(const struct net *n)
 		icp = f->f_data + 14 + BSD_IP_HLEN;
 		if (icp[0] == BSD_ICMP_UNREACH &&
 		    icp[1] == BSD_ICMP_UNREACH_NEEDFRAG)
-			return bsd_ar_get16(icp + 6);
+			return bsd_be16dec(icp + 6);
 	}
 	return -1;
 }

@@ -71,19 +71,19 @@ dgram_init(struct dgram *d, const char *src, uint16_t id)
 	d->src = fx_ip(src);
 	d->dst = fx_ip("10.0.0.1");
 	d->id = id;
-	bsd_ar_put16(uh, 5000);
-	bsd_ar_put16(uh + 2, 7);
-	bsd_ar_put16(uh + 4, PLEN);
+	bsd_be16enc(uh, 5000);
+	bsd_be16enc(uh + 2, 7);
+	bsd_be16enc(uh + 4, PLEN);
 	for (i = 0; i < DLEN; i++)
 		uh[BSD_UDP_HLEN + i] = (uint8_t)(i * 13 + i / 256);
 	memcpy(pseudo, &d->src, 4);
 	memcpy(pseudo + 4, &d->dst, 4);
 	pseudo[8] = 0;
 	pseudo[9] = BSD_IPPROTO_UDP;
-	bsd_ar_put16(pseudo + 10, PLEN);
+	bsd_be16enc(pseudo + 10, PLEN);
 	sum = bsd_in_cksum_fold(bsd_in_cksum_add(bsd_in_cksum_add(0, pseudo,
 	    sizeof(pseudo)), uh, PLEN));
-	bsd_ar_put16(uh + 6, sum == 0 ? 0xffff : sum);
+	bsd_be16enc(uh + 6, sum == 0 ? 0xffff : sum);
 }
 
 /* Feed the fragment holding payload octets [off, off + len) of d. */

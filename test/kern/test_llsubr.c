@@ -357,11 +357,11 @@ arp_hln_run(const struct bsd_media *md, unsigned hln)
 	int rc = ISO_OK;
 
 	memset(ar, 0, sizeof(ar));
-	bsd_ar_put16(ar, md->md_arphrd);
-	bsd_ar_put16(ar + 2, md->md_arppro);
+	bsd_be16enc(ar, md->md_arphrd);
+	bsd_be16enc(ar + 2, md->md_arppro);
 	ar[4] = (uint8_t)hln;
 	ar[5] = 4;
-	bsd_ar_put16(ar + 6, BSD_ARPOP_REQUEST);
+	bsd_be16enc(ar + 6, BSD_ARPOP_REQUEST);
 	memset(bsd_ar_sha(ar), 0x42, hln);
 	memcpy(bsd_ar_spa(ar), &spa, 4);
 	memcpy(bsd_ar_tpa(ar), &tpa, 4);

@@ -196,12 +196,12 @@ static uint16_t
 udp_sum(const uint8_t *ip)
 {
 	uint8_t pseudo[12];
-	uint16_t ulen = bsd_ar_get16(ip + BSD_IP_HLEN + 4);
+	uint16_t ulen = bsd_be16dec(ip + BSD_IP_HLEN + 4);
 
 	memcpy(pseudo, ip + 12, 8);
 	pseudo[8] = 0;
 	pseudo[9] = BSD_IPPROTO_UDP;
-	bsd_ar_put16(pseudo + 10, ulen);
+	bsd_be16enc(pseudo + 10, ulen);
 	return bsd_in_cksum_fold(bsd_in_cksum_add(bsd_in_cksum_add(0, pseudo,
 	    sizeof(pseudo)), ip + BSD_IP_HLEN, ulen));
 }
@@ -234,7 +234,7 @@ test_round_trip(void **state)
 	/* On the wire with a checksum that sums right (udpcksum 1). */
 	ip = last_udp(n, 0);
 	assert_non_null(ip);
-	assert_int_not_equal(bsd_ar_get16(ip + BSD_IP_HLEN + 6), 0);
+	assert_int_not_equal(bsd_be16dec(ip + BSD_IP_HLEN + 6), 0);
 	assert_int_equal(udp_sum(ip), 0);
 	assert_int_equal(K(n, 0)->k_udp.us_stat.udps_opackets, 1);
 	assert_int_equal(K(n, 1)->k_udp.us_stat.udps_ipackets, 1);
@@ -320,7 +320,7 @@ test_bad_checksum_dropped(void **state)
 	assert_int_equal(h.n, 1);
 	ip = last_udp(n, 0);
 	assert_non_null(ip);
-	len = bsd_ar_get16(ip + 2);
+	len = bsd_be16dec(ip + 2);
 	memcpy(pkt, ip, len);
 	/* One octet of data changed: the checksum no longer sums. */
 	pkt[len - 1] ^= 0x20;
@@ -335,7 +335,7 @@ test_bad_checksum_dropped(void **state)
 	assert_int_equal(h.n, 2);
 	assert_int_equal(K(n, 1)->k_udp.us_stat.udps_badsum, 1);
 	/* A UDP length past the IP payload: udps_badlen. */
-	bsd_ar_put16(pkt + BSD_IP_HLEN + 4, (uint16_t)(len - BSD_IP_HLEN + 1));
+	bsd_be16enc(pkt + BSD_IP_HLEN + 4, (uint16_t)(len - BSD_IP_HLEN + 1));
 	inject_udp(n, pkt, len);
 	net_run(n, 20 * MS);
 	assert_int_equal(h.n, 2);
