@@ -166,24 +166,29 @@ rn_hashed(const struct bsd_radix_head *rnh, unsigned plen)
 	return rnh->rnh_hash != NULL && plen == rnh->rnh_keylen * 8;
 }
 
-/* The chain of a key: Fibonacci hashing of its 4-octet words. */
+/*
+ * The chain of a key: Fibonacci hashing of its 4-octet words, read most
+ * significant octet first.  Read in host order on a little-endian
+ * machine, consecutive addresses differ in the word's top octet, and the
+ * multiply spreads such keys over a fifth of the chains (four probes a
+ * lookup at 300,000 hosts); read as numbers, an arithmetic run of keys
+ * is the case Fibonacci hashing spreads best.
+ */
 static inline uint64_t
 rn_hashkey(const struct bsd_radix_head *rnh, const uint8_t *key)
 {
 	uint64_t x = 0;
-	uint32_t w;
-	unsigned i;
+	uint8_t w[4];
+	unsigned i, n;
 
-	if (rnh->rnh_keylen == 4) {
-		memcpy(&w, key, 4);
-		return ((uint64_t)w * UINT64_C(0x9E3779B97F4A7C15)) >>
-		    (64 - rnh->rnh_hbits);
-	}
+	if (rnh->rnh_keylen == 4)
+		return ((uint64_t)rn_load32(key) *
+		    UINT64_C(0x9E3779B97F4A7C15)) >> (64 - rnh->rnh_hbits);
 	for (i = 0; i < rnh->rnh_keylen; i += 4) {
-		w = 0;
-		memcpy(&w, key + i, rnh->rnh_keylen - i < 4 ?
-		    rnh->rnh_keylen - i : 4);
-		x = (x ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+		n = rnh->rnh_keylen - i < 4 ? rnh->rnh_keylen - i : 4;
+		memset(w, 0, sizeof(w));
+		memcpy(w, key + i, n);
+		x = (x ^ rn_load32(w)) * UINT64_C(0x9E3779B97F4A7C15);
 	}
 	return x >> (64 - rnh->rnh_hbits);
 }

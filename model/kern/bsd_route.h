@@ -109,10 +109,13 @@ struct bsd_rt_metrics {
 /*
  * What a forwarded packet reads and writes (key, gateway, flags, counts,
  * interface, link info, metrics) comes first, in 120 octets: at a
- * million entries each is a cache miss or two, not four.
+ * million entries each is a cache miss or two, not four.  The key and
+ * the hash chain's link lie together, so that passing an entry on a
+ * chain reads one cache line.
  */
 struct bsd_rtentry {
 	struct bsd_sockaddr_in	rt_dst;		/* key, masked */
+	void			*rt_hnext;	/* the table's host-route chain */
 	union bsd_sockunion	rt_gw;		/* gateway: AF_INET or AF_LINK */
 	uint8_t			rt_plen;	/* netmask as a prefix length */
 	int8_t			rt_genplen;	/* genmask prefix, -1: none */
@@ -121,7 +124,6 @@ struct bsd_rtentry {
 	uint32_t		rt_flags;
 	int32_t			rt_refcnt;
 	uint32_t		rt_kflags;	/* model bookkeeping, RTK_F_* */
-	void			*rt_hnext;	/* the table's host-route chain */
 	uint64_t		rt_use;		/* packets sent through it */
 	struct bsd_ifnet	*rt_ifp;
 	struct bsd_ifaddr	*rt_ifa;	/* referenced */

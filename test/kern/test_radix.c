@@ -1765,6 +1765,77 @@ test_hash_basic(void **state)
 }
 
 /*
+ * Runs of addresses spread over the hash chains: a scan's consecutive
+ * hosts (a clone DoS, an ARP sweep) and one host per /24.  A key read
+ * in host order on a little-endian machine put 65,536 consecutive
+ * addresses on under a fifth of the chains, ten to the longest.
+ */
+static void
+test_hash_spread(void **state)
+{
+	static const struct {
+		uint32_t	base;		/* first address, host order */
+		uint32_t	stride;
+	} runs[] = {
+		{ 0x0a010000, 1 },	/* 10.1.0.0, 10.1.0.1, ... */
+		{ 0x64400000, 1 },	/* 100.64.0.0, ... */
+		{ 0xc0a80000, 1 },	/* 192.168.0.0, ... */
+		{ 0x0a000001, 256 },	/* 10.0.0.1, 10.0.1.1, ... */
+	};
+	struct bsd_radix_head rnh;
+	struct ent *e, **ents;
+	uint8_t key[4];
+	uint32_t a;
+	uint64_t b, i, len, maxlen, n = 65536;
+	size_t r;
+	char what[48];
+
+	(void)state;
+	if ((ents = calloc(n, sizeof(*ents))) == NULL)
+		fail_msg("out of memory");
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		snprintf(what, sizeof(what), "hash spread 0x%08x+%u",
+		    (unsigned)runs[r].base, (unsigned)runs[r].stride);
+		bsd_rn_inithead(&rnh, 4);
+		ent_sethash(&rnh);
+		for (i = 0; i < n; i++) {
+			a = runs[r].base + (uint32_t)i * runs[r].stride;
+			key[0] = a >> 24;
+			key[1] = a >> 16;
+			key[2] = a >> 8;
+			key[3] = a;
+			e = ents[i] = ent_new(key, 32, 4);
+			if (bsd_rn_addaddr(&rnh, key, 32, e) != 0)
+				fail_msg("%s: add %llu failed", what,
+				    (unsigned long long)i);
+		}
+		check_hash(&rnh, what);
+		maxlen = 0;
+		for (b = 0; b < (uint64_t)1 << rnh.rnh_hbits; b++) {
+			len = 0;
+			for (e = rnh.rnh_hash[b]; e != NULL; e = e->e_hlink)
+				len++;
+			if (len > maxlen)
+				maxlen = len;
+		}
+		if (maxlen > 3)
+			fail_msg("%s: %llu keys on %llu chains, the longest "
+			    "holds %llu (want at most 3)", what,
+			    (unsigned long long)n,
+			    (unsigned long long)1 << rnh.rnh_hbits,
+			    (unsigned long long)maxlen);
+		for (i = 0; i < n; i++) {
+			if (bsd_rn_delete(&rnh, ents[i]->e_key, 32) != ents[i])
+				fail_msg("%s: delete %llu failed", what,
+				    (unsigned long long)i);
+			free(ents[i]);
+		}
+		bsd_rn_destroyhead(&rnh);
+	}
+	free(ents);
+}
+
+/*
  * Destroying a full tree frees it all (the sanitizer checks), and the
  * head can be set up again.
  */
@@ -1830,6 +1901,7 @@ main(void)
 		cmocka_unit_test(test_walk_delete_all),
 		cmocka_unit_test(test_walk_delete_random),
 		cmocka_unit_test(test_walk_stop),
+		cmocka_unit_test(test_hash_spread),
 		cmocka_unit_test(test_destroy),
 	};
 
