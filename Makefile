@@ -5,6 +5,8 @@ SANBUILD  ?= build-san
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE     ?= cmake
 CTEST     ?= ctest
+# Debian's interpreter: the python3 first on PATH may not see its packages.
+PYTHON    ?= /usr/bin/python3
 
 .PHONY: all deps build build-san test demo bench fuzz test-intree clean
 
@@ -35,11 +37,14 @@ test: build build-san
 # own stack against bsdnet, the 10^6-destination clone DoS.  A few
 # minutes; BENCHFLAGS=--quick: under one.  Instruction counts (valgrind,
 # slower): sh bench/callgrind.sh $(BUILD).
+# bench-forward's figures also go to results/bench/forward.{csv,png}.
 BENCHFLAGS ?=
 bench: build
 	$(BUILD)/bench-route $(BENCHFLAGS)
-	$(BUILD)/bench-forward $(BENCHFLAGS)
-	sh bench/bench_clone_dos.sh $(BUILD) $(BENCHFLAGS)
+	mkdir -p results/bench
+	$(BUILD)/bench-forward $(BENCHFLAGS) --csv=results/bench/forward.csv
+	$(PYTHON) bench/plot-forward.py results/bench/forward.csv results/bench/forward.png
+	sh bench/bench_clone_dos.sh $(BUILD) --repeat=3 $(BENCHFLAGS)
 
 # The flagship study: bsdnet-clone-dos on four personalities, a table and
 # results/demo/table-size.png.

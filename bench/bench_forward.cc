@@ -57,7 +57,10 @@
  * It prints figures and never asserts.  Usage:
  *   bench-forward [--quick | --sizes=N,...] [--stacks=null,ns3,bsdnet]
  *                 [--steady=M] [--gap=NS] [--personality=P] [--repeat=R]
- *                 [--no-fork]
+ *                 [--no-fork] [--csv=FILE]
+ *
+ * --csv writes what the tables show, one row per (stack, N), for
+ * bench/plot-forward.py.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -639,7 +642,7 @@ Usage()
     std::fprintf(stderr,
                  "usage: bench-forward [--quick | --sizes=N,...] [--stacks=null,ns3,bsdnet]\n"
                  "                     [--steady=M] [--gap=NS] [--personality=P] [--repeat=R]\n"
-                 "                     [--no-fork]\n"
+                 "                     [--no-fork] [--csv=FILE]\n"
                  "  --quick          N = 1000, 10000; steady 100000 datagrams\n"
                  "  --sizes=N,...    destinations, each %" PRIu64 "..%" PRIu64
                  " (default 1000,10000,100000,1000000)\n"
@@ -648,7 +651,8 @@ Usage()
                  "  --gap=NS         ns between datagrams (default 1000)\n"
                  "  --personality=P  bsdnet personality (default netbsd-1.5)\n"
                  "  --repeat=R       runs per (stack, N), interleaved; fastest kept (default 3)\n"
-                 "  --no-fork        run in this process (one stack and size; for callgrind)\n",
+                 "  --no-fork        run in this process (one stack and size; for callgrind)\n"
+                 "  --csv=FILE       also write one row per (stack, N) to FILE\n",
                  kMinSize,
                  kMaxSize);
 }
@@ -712,6 +716,7 @@ main(int argc, char** argv)
     uint64_t steady = 0;
     uint64_t gap = 1000;
     std::string personality = "netbsd-1.5";
+    std::string csvPath;
     for (int a = 1; a < argc; a++)
     {
         std::string arg = argv[a];
@@ -802,6 +807,15 @@ main(int argc, char** argv)
             }
             personality = val;
         }
+        else if (arg.rfind("--csv=", 0) == 0)
+        {
+            if (val.empty())
+            {
+                std::fprintf(stderr, "bench-forward: --csv: expected a file name\n");
+                return 2;
+            }
+            csvPath = val;
+        }
         else
         {
             std::fprintf(stderr, "bench-forward: unknown argument \"%s\"\n", arg.c_str());
@@ -834,6 +848,16 @@ main(int argc, char** argv)
     if (noFork && (sizes.size() != 1 || stacks.size() != 1))
     {
         std::fprintf(stderr, "bench-forward: --no-fork takes one --sizes= and one --stacks=\n");
+        return 2;
+    }
+    // Opened before the runs, so a bad path costs seconds and not the bench.
+    FILE* csv = nullptr;
+    if (!csvPath.empty() && (csv = std::fopen(csvPath.c_str(), "w")) == nullptr)
+    {
+        std::fprintf(stderr,
+                     "bench-forward: --csv: cannot write %s: %s\n",
+                     csvPath.c_str(),
+                     std::strerror(errno));
         return 2;
     }
 
@@ -1032,6 +1056,53 @@ main(int argc, char** argv)
                         o.bsdDrops);
         }
         std::printf("\n");
+    }
+
+    if (csv != nullptr)
+    {
+        // Per-datagram figures are the whole run's; router_* subtract null's.
+        std::fprintf(csv,
+                     "stack,n,steady,learn_us_per_dest,steady_us_per_pkt,"
+                     "router_learn_us,router_steady_us,bytes_per_dest,peak_rss_mb\n");
+        for (const auto& r : rows)
+        {
+            const Outcome& o = r.o;
+            if (!o.ok)
+            {
+                continue;
+            }
+            const Outcome* nu = find("null", r.n);
+            double learn = PerPacketUs(o.learnWall, r.n);
+            double stdy = PerPacketUs(o.steadyWall, steady);
+            std::fprintf(csv,
+                         "%s,%" PRIu64 ",%" PRIu64 ",%.4f,%.4f,",
+                         r.stack.c_str(),
+                         r.n,
+                         steady,
+                         learn,
+                         stdy);
+            if (nu != nullptr && r.stack != "null")
+            {
+                std::fprintf(csv,
+                             "%.4f,%.4f,",
+                             learn - PerPacketUs(nu->learnWall, r.n),
+                             stdy - PerPacketUs(nu->steadyWall, steady));
+            }
+            else
+            {
+                std::fprintf(csv, ",,");
+            }
+            std::fprintf(csv,
+                         "%.1f,%.1f\n",
+                         double(o.heapLearned - o.heapStart) / double(r.n),
+                         double(o.peakRssKb) / 1024);
+        }
+        if (std::fclose(csv) != 0)
+        {
+            std::fprintf(stderr, "bench-forward: --csv: writing %s failed\n", csvPath.c_str());
+            return 1;
+        }
+        std::printf("\nbench-forward: wrote %s\n", csvPath.c_str());
     }
     return 0;
 }
