@@ -77,16 +77,8 @@ main(int argc, char* argv[])
                   &order,
                   {"sequential", "random"});
     study.AddFlag("duration", "simulated seconds", &duration, 10, 86400);
-    study.AddFlag("budget",
-                  "kernel memory for routes and ARP, bytes (0: unlimited)",
-                  &budget,
-                  0,
-                  int64_t(1) << 40);
-    study.AddFlag("legit-start",
-                  "when the legitimate flow starts, s (-1: half the duration)",
-                  &legitStart,
-                  -1,
-                  86400);
+    study.AddBudgetFlag(&budget);
+    study.AddLegitStartFlag(&legitStart, &duration);
     study.AddFlag("clone-idle", "BSD/OS inactivity timer, s (-1: default)", &cloneIdle, -1, 1e9);
     study.AddFlag("rtq-reallyold",
                   "FreeBSD in_rmx idle lifetime, s (-1: default)",
@@ -103,11 +95,6 @@ main(int argc, char* argv[])
     study.AddFlag("arpt-down", "ARP reject time, s (-1: default)", &arptDown, -1, 1e9);
     study.AddFlag("arpt-prune", "ARP sweep interval, s (-1: default)", &arptPrune, -1, 1e9);
     study.Parse(argc, argv);
-    if (legitStart < 0)
-    {
-        legitStart = duration / 2;
-    }
-    study.Require(legitStart < duration - 1, "legit-start", "-1 or less than --duration minus 1");
     bool local = mode == "local";
 
     // Hosts on LAN A (V or X, and L), router R, sink S on LAN B.
@@ -125,13 +112,7 @@ main(int argc, char* argv[])
 
     // The studied node runs --personality; the others netbsd-2.
     Ptr<Node> studied = local ? lanA.Get(0) : router;
-    for (Ptr<Node> n : {lanA.Get(0), lanA.Get(1), router, sinkNode})
-    {
-        BsdStackHelper stack;
-        stack.SetPersonality(n == studied ? personality : "netbsd-2");
-        stack.SetAttribute("IpForwarding", BooleanValue(n == router));
-        stack.Install(n);
-    }
+    study.InstallStacks(NodeContainer(lanA, sinkNode), studied, router);
     study.ApplyKnob(studied, "clone-idle", "clone_idle", cloneIdle);
     study.ApplyKnob(studied, "rtq-reallyold", "rtq_reallyold", rtqReallyOld);
     study.ApplyKnob(studied, "rtq-toomany", "rtq_toomany", rtqTooMany);

@@ -218,12 +218,7 @@ main(int argc, char* argv[])
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", StringValue("10Mbps"));
     NetDeviceContainer devs = csma.Install(nodes);
-    for (uint32_t i = 0; i < nodes.GetN(); i++)
-    {
-        BsdStackHelper stack;
-        stack.SetPersonality(nodes.Get(i) == h ? personality : "netbsd-2");
-        stack.Install(nodes.Get(i));
-    }
+    study.InstallStacks(nodes, h, nullptr);
     BsdStackHelper::AddAddress(devs.Get(0), "10.1.1.1/24");
     BsdStackHelper::AddAddress(devs.Get(0), "10.2.2.1/24"); // ifconfig ether0 alias
     BsdStackHelper::AddAddress(devs.Get(1 + hosts), "10.1.1.254/24");

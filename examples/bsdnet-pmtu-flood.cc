@@ -88,29 +88,6 @@ using namespace ns3;
 namespace
 {
 
-/// The lowest path-MTU route count seen once eviction began.
-struct Trough
-{
-    Ptr<BsdKernel> kernel; //!< the studied kernel
-    double lowest;         //!< NaN until an eviction
-};
-
-void
-OnTableSize(Trough* trough, uint64_t total, uint64_t memory)
-{
-    (void)total;
-    (void)memory;
-    if (trough->kernel->GetCore()->k_rtdyn.rd_evicted == 0)
-    {
-        return;
-    }
-    auto n = static_cast<double>(trough->kernel->GetRouteCount(BSD_RTK_PMTU));
-    if (std::isnan(trough->lowest) || n < trough->lowest)
-    {
-        trough->lowest = n;
-    }
-}
-
 /// Routes whose MTU is the one reported, and routes with RTV_MTU locked.
 struct MtuCount
 {
@@ -130,17 +107,6 @@ CountMtu(struct bsd_rtentry* rt, void* arg)
     if (rt->rt_rmx.rmx_locks & BSD_RTV_MTU)
     {
         c->locked++;
-    }
-    return 0;
-}
-
-/// Path-MTU routes on no timer queue.
-int
-CountUntimed(struct bsd_rtentry* rt, void* arg)
-{
-    if (rt->rt_kind == BSD_RTK_PMTU && BSD_LIST_EMPTY(&rt->rt_timer))
-    {
-        (*static_cast<uint64_t*>(arg))++;
     }
     return 0;
 }
@@ -186,28 +152,15 @@ main(int argc, char* argv[])
                   &policy,
                   {"refuse", "evict"});
     study.AddFlag("mtu", "next-hop MTU the messages report", &mtu, 68, 65535);
-    study.AddFlag("budget",
-                  "kernel memory for routes and ARP, bytes (0: unlimited)",
-                  &budget,
-                  0,
-                  int64_t(1) << 40);
+    study.AddBudgetFlag(&budget);
     study.AddFlag("talk",
                   "V sends a datagram to each destination just before the message about it",
                   &talk);
-    study.AddFlag("legit-start",
-                  "when the legitimate flow starts, s (-1: half the duration)",
-                  &legitStart,
-                  -1,
-                  86400);
+    study.AddLegitStartFlag(&legitStart, &duration);
     study.Parse(argc, argv);
     study.Require(lowat < 0 || hiwat < 0 || lowat <= hiwat,
                   "lowat",
                   "-1 or at most --hiwat (" + std::to_string(hiwat) + ")");
-    if (legitStart < 0)
-    {
-        legitStart = duration / 2;
-    }
-    study.Require(legitStart < duration - 1, "legit-start", "-1 or less than --duration minus 1");
 
     // R, V, L and A on one LAN.
     NodeContainer lan;
@@ -222,13 +175,7 @@ main(int argc, char* argv[])
     NetDeviceContainer dev = csma.Install(lan);
 
     // The studied node runs --personality; the others netbsd-2.
-    for (Ptr<Node> n : {router, victim, neighbour, attacker})
-    {
-        BsdStackHelper stack;
-        stack.SetPersonality(n == victim ? personality : "netbsd-2");
-        stack.SetAttribute("IpForwarding", BooleanValue(n == router));
-        stack.Install(n);
-    }
+    study.InstallStacks(lan, victim, router);
     study.ApplyKnob(victim, "mtudisc-timeout", "mtudisc_timeout", mtudiscTimeout);
     study.ApplyKnob(victim, "hiwat", "mtudisc_hiwat", hiwat);
     study.ApplyKnob(victim, "lowat", "mtudisc_lowat", lowat);
@@ -312,9 +259,6 @@ main(int argc, char* argv[])
                             Seconds(legitStart + jitter->GetValue(0, 0.1)),
                             Seconds(duration - 1));
 
-    Trough trough{kernel, NAN};
-    kernel->TraceConnectWithoutContext("TableSize", MakeBoundCallback(&OnTableSize, &trough));
-
     study.Watch(victim, Seconds(duration));
     study.EnableOutputs(NodeContainer(victim), Seconds(duration));
     study.NetstatAt(Seconds(legitStart), victim, "legitimate flow starts");
@@ -333,18 +277,16 @@ main(int argc, char* argv[])
     struct bsd_kernel* core = kernel->GetCore();
     MtuCount withMtu{static_cast<uint32_t>(mtu), 0, 0};
     bsd_rt_walk(core, &CountMtu, &withMtu);
-    uint64_t untimed = 0;
-    bsd_rt_walk(core, &CountUntimed, &untimed);
     study.AddResult("needfrag_sent", static_cast<double>(attack->GetSent()));
     study.AddResult("talk_sent", talker ? static_cast<double>(talker->GetSent()) : 0.0);
     study.AddResult("pmtu_refused_wm", static_cast<double>(core->k_rtdyn.rd_mtudisc_wmdrop));
     study.AddResult("pmtu_evicted", static_cast<double>(core->k_rtdyn.rd_evicted));
-    study.AddResult("pmtu_trough", trough.lowest);
+    study.AddResult("pmtu_trough", study.GetEvictionTrough(BSD_RTK_PMTU));
     study.AddResult("final_pmtu", static_cast<double>(kernel->GetRouteCount(BSD_RTK_PMTU)));
     study.AddResult("final_cloned", static_cast<double>(kernel->GetRouteCount(BSD_RTK_CLONED)));
     study.AddResult("routes_with_mtu", static_cast<double>(withMtu.count));
     study.AddResult("routes_mtu_locked", static_cast<double>(withMtu.locked));
-    study.AddResult("untimed_pmtu", static_cast<double>(untimed));
+    study.AddResult("untimed_pmtu", static_cast<double>(study.CountUntimed(BSD_RTK_PMTU)));
     study.AddResult("pmtu_lifetime_s", lifetime);
     study.Finish();
     Simulator::Destroy();

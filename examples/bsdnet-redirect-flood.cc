@@ -73,45 +73,6 @@
 
 using namespace ns3;
 
-namespace
-{
-
-/// The lowest redirect-route count seen once eviction began.
-struct Trough
-{
-    Ptr<BsdKernel> kernel; //!< the studied kernel
-    double lowest;         //!< NaN until an eviction
-};
-
-void
-OnTableSize(Trough* trough, uint64_t total, uint64_t memory)
-{
-    (void)total;
-    (void)memory;
-    if (trough->kernel->GetCore()->k_rtdyn.rd_evicted == 0)
-    {
-        return;
-    }
-    auto n = static_cast<double>(trough->kernel->GetRouteCount(BSD_RTK_REDIRECT));
-    if (std::isnan(trough->lowest) || n < trough->lowest)
-    {
-        trough->lowest = n;
-    }
-}
-
-/// Redirect routes on no timer queue.
-int
-CountUntimed(struct bsd_rtentry* rt, void* arg)
-{
-    if (rt->rt_kind == BSD_RTK_REDIRECT && BSD_LIST_EMPTY(&rt->rt_timer))
-    {
-        (*static_cast<uint64_t*>(arg))++;
-    }
-    return 0;
-}
-
-} // namespace
-
 int
 main(int argc, char* argv[])
 {
@@ -155,25 +116,12 @@ main(int argc, char* argv[])
                   "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat",
                   &policy,
                   {"refuse", "evict"});
-    study.AddFlag("budget",
-                  "kernel memory for routes and ARP, bytes (0: unlimited)",
-                  &budget,
-                  0,
-                  int64_t(1) << 40);
-    study.AddFlag("legit-start",
-                  "when the legitimate flow starts, s (-1: half the duration)",
-                  &legitStart,
-                  -1,
-                  86400);
+    study.AddBudgetFlag(&budget);
+    study.AddLegitStartFlag(&legitStart, &duration);
     study.Parse(argc, argv);
     study.Require(lowat < 0 || hiwat < 0 || lowat <= hiwat,
                   "lowat",
                   "-1 or at most --hiwat (" + std::to_string(hiwat) + ")");
-    if (legitStart < 0)
-    {
-        legitStart = duration / 2;
-    }
-    study.Require(legitStart < duration - 1, "legit-start", "-1 or less than --duration minus 1");
 
     // R, V, L and A on one LAN.
     NodeContainer lan;
@@ -188,13 +136,7 @@ main(int argc, char* argv[])
     NetDeviceContainer dev = csma.Install(lan);
 
     // The studied node runs --personality; the others netbsd-2.
-    for (Ptr<Node> n : {router, victim, neighbour, attacker})
-    {
-        BsdStackHelper stack;
-        stack.SetPersonality(n == victim ? personality : "netbsd-2");
-        stack.SetAttribute("IpForwarding", BooleanValue(n == router));
-        stack.Install(n);
-    }
+    study.InstallStacks(lan, victim, router);
     study.ApplyKnob(victim, "redirtimeout", "redirtimeout", redirTimeout);
     study.ApplyKnob(victim, "rediraccept", "rediraccept", redirAccept);
     study.ApplyKnob(victim, "hiwat", "redirect_hiwat", hiwat);
@@ -261,9 +203,6 @@ main(int argc, char* argv[])
                             Seconds(legitStart + jitter->GetValue(0, 0.1)),
                             Seconds(duration - 1));
 
-    Trough trough{kernel, NAN};
-    kernel->TraceConnectWithoutContext("TableSize", MakeBoundCallback(&OnTableSize, &trough));
-
     study.Watch(victim, Seconds(duration));
     study.EnableOutputs(NodeContainer(victim), Seconds(duration));
     study.NetstatAt(Seconds(legitStart), victim, "legitimate flow starts");
@@ -280,8 +219,6 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(duration) + MilliSeconds(1));
     Simulator::Run();
     struct bsd_kernel* core = kernel->GetCore();
-    uint64_t untimed = 0;
-    bsd_rt_walk(core, &CountUntimed, &untimed);
     study.AddResult("redirects_sent", static_cast<double>(attack->GetSent()));
     study.AddResult("redirects_received",
                     static_cast<double>(core->k_icmp.ic_stat.icps_inhist[BSD_ICMP_REDIRECT]));
@@ -290,9 +227,9 @@ main(int argc, char* argv[])
     study.AddResult("redirects_refused_wm", static_cast<double>(core->k_rtdyn.rd_redir_wmdrop));
     study.AddResult("redirects_ignored", static_cast<double>(core->k_rtdyn.rd_redir_ignored));
     study.AddResult("redirect_evicted", static_cast<double>(core->k_rtdyn.rd_evicted));
-    study.AddResult("redirect_trough", trough.lowest);
+    study.AddResult("redirect_trough", study.GetEvictionTrough(BSD_RTK_REDIRECT));
     study.AddResult("final_redirect", static_cast<double>(kernel->GetRouteCount(BSD_RTK_REDIRECT)));
-    study.AddResult("untimed_redirect", static_cast<double>(untimed));
+    study.AddResult("untimed_redirect", static_cast<double>(study.CountUntimed(BSD_RTK_REDIRECT)));
     study.AddResult("redirect_lifetime_s", lifetime);
     study.Finish();
     Simulator::Destroy();

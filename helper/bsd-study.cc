@@ -7,6 +7,8 @@
 #include "bsd-stack-helper.h"
 #include "bsd_personality.h"
 
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/bsd-kernel.h"
 #include "ns3/bsd-udp-sink.h"
 #include "ns3/bsd-udp-source.h"
@@ -25,6 +27,7 @@
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -89,9 +92,13 @@ BsdStudy::BsdStudy(const std::string& name, const std::string& usage)
       m_peakTotal(0),
       m_peakMem(0),
       m_peakKind{},
+      m_personality(nullptr),
+      m_legitStart(nullptr),
+      m_duration(nullptr),
       m_exhaustedAt(-1),
       m_enobufs(0)
 {
+    std::fill(std::begin(m_trough), std::end(m_trough), NAN);
 }
 
 void
@@ -167,6 +174,29 @@ BsdStudy::AddPersonalityFlag(const std::string& help, std::string* value)
         names.emplace_back(bsd_personality_at(i)->p_name);
     }
     AddFlag("personality", help, value, names);
+    m_personality = value;
+}
+
+void
+BsdStudy::AddBudgetFlag(int64_t* value)
+{
+    AddFlag("budget",
+            "kernel memory for routes and ARP, bytes (0: unlimited)",
+            value,
+            0,
+            int64_t(1) << 40);
+}
+
+void
+BsdStudy::AddLegitStartFlag(double* value, const double* duration)
+{
+    AddFlag("legit-start",
+            "when the legitimate flow starts, s (-1: half the duration)",
+            value,
+            -1,
+            86400);
+    m_legitStart = value;
+    m_duration = duration;
 }
 
 std::string
@@ -322,6 +352,31 @@ BsdStudy::Parse(int argc, char* argv[])
                   << "\" for --outdir: allowed a directory that can be created" << std::endl;
         std::exit(2);
     }
+    if (m_legitStart != nullptr)
+    {
+        if (*m_legitStart < 0)
+        {
+            *m_legitStart = *m_duration / 2;
+        }
+        Require(*m_legitStart < *m_duration - 1,
+                "legit-start",
+                "-1 or less than --duration minus 1");
+    }
+}
+
+void
+BsdStudy::InstallStacks(const NodeContainer& nodes, Ptr<Node> studied, Ptr<Node> router) const
+{
+    NS_ABORT_MSG_IF(m_personality == nullptr,
+                    m_name << ": InstallStacks needs AddPersonalityFlag first");
+    for (uint32_t i = 0; i < nodes.GetN(); i++)
+    {
+        Ptr<Node> n = nodes.Get(i);
+        BsdStackHelper stack;
+        stack.SetPersonality(n == studied ? *m_personality : "netbsd-2");
+        stack.SetAttribute("IpForwarding", BooleanValue(n == router));
+        stack.Install(n);
+    }
 }
 
 void
@@ -379,6 +434,59 @@ BsdStudy::OnTableSize(uint64_t total, uint64_t memory)
         m_peakKind[kind] =
             std::max(m_peakKind[kind], m_kernel->GetRouteCount(static_cast<enum bsd_rtkind>(kind)));
     }
+    // The troughs count from the watermarks' first eviction on.
+    struct bsd_kernel* core = m_kernel->GetCore();
+    if (core == nullptr || core->k_rtdyn.rd_evicted == 0)
+    {
+        return;
+    }
+    for (int kind = 0; kind < BSD_RTK_NKINDS; kind++)
+    {
+        auto n = static_cast<double>(m_kernel->GetRouteCount(static_cast<enum bsd_rtkind>(kind)));
+        if (std::isnan(m_trough[kind]) || n < m_trough[kind])
+        {
+            m_trough[kind] = n;
+        }
+    }
+}
+
+double
+BsdStudy::GetEvictionTrough(int kind) const
+{
+    NS_ABORT_MSG_IF(kind < 0 || kind >= BSD_RTK_NKINDS, m_name << ": no route kind " << kind);
+    return m_trough[kind];
+}
+
+namespace
+{
+
+/// bsd_rt_walk callback: count routes of a kind on no timer queue.
+struct UntimedCount
+{
+    int kind;   //!< the BSD_RTK_* kind counted
+    uint64_t n; //!< how many so far
+};
+
+int
+CountUntimedRoute(struct bsd_rtentry* rt, void* arg)
+{
+    auto c = static_cast<UntimedCount*>(arg);
+    if (rt->rt_kind == c->kind && BSD_LIST_EMPTY(&rt->rt_timer))
+    {
+        c->n++;
+    }
+    return 0;
+}
+
+} // namespace
+
+uint64_t
+BsdStudy::CountUntimed(int kind) const
+{
+    NS_ABORT_MSG_IF(m_kernel == nullptr, m_name << ": CountUntimed needs Watch first");
+    UntimedCount c{kind, 0};
+    bsd_rt_walk(m_kernel->GetCore(), &CountUntimedRoute, &c);
+    return c.n;
 }
 
 void

@@ -108,6 +108,23 @@ class BsdStudy
     void AddPersonalityFlag(const std::string& help, std::string* value);
 
     /**
+     * \brief The --budget flag: the studied kernel's memory for routes
+     * and ARP, in bytes (0: unlimited).  Apply it with ApplyKnob
+     * ("mem_limit") once the static configuration is in place.
+     * \param value default in, parsed value out
+     */
+    void AddBudgetFlag(int64_t* value);
+
+    /**
+     * \brief The --legit-start flag: when the legitimate flow starts, in
+     * seconds.  Parse turns the default -1 into half of *duration, and
+     * refuses a start less than a second before the end.
+     * \param value default (-1) in, resolved value out
+     * \param duration the run's length, a flag declared before
+     */
+    void AddLegitStartFlag(double* value, const double* duration);
+
+    /**
      * \brief Parse and check the command line, create --outdir.  A bad
      * value prints "<example>: bad value "v" for --flag: allowed ..."
      * and exits with status 2.
@@ -138,6 +155,15 @@ class BsdStudy
                    const std::string& knob,
                    int64_t value) const;
 
+    /**
+     * \brief Install a BsdKernel on each node: the studied node runs
+     * --personality, the others netbsd-2, and only router forwards.
+     * \param nodes every node of the scenario
+     * \param studied the node whose kernel is studied
+     * \param router the node that forwards, or null for none
+     */
+    void InstallStacks(const NodeContainer& nodes, Ptr<Node> studied, Ptr<Node> router) const;
+
     /** \return --outdir */
     std::string GetOutdir() const;
     /** \return --pcap */
@@ -153,6 +179,22 @@ class BsdStudy
      * \param stop when sampling ends (the end of the run)
      */
     void Watch(Ptr<Node> node, Time stop);
+
+    /**
+     * \brief The lowest count of a kind of route on the watched node
+     * once its watermarks first evicted (where --policy=evict saws down to).
+     * \param kind a BSD_RTK_* kind
+     * \return the count, or NaN if nothing was evicted
+     */
+    double GetEvictionTrough(int kind) const;
+
+    /**
+     * \brief Routes of a kind on the watched node that sit on no timer
+     * queue, and so never expire.
+     * \param kind a BSD_RTK_* kind
+     * \return how many, now
+     */
+    uint64_t CountUntimed(int kind) const;
 
     /**
      * \brief Write table.csv for these nodes, and rtsock.log (if --rtsock).
@@ -291,6 +333,10 @@ class BsdStudy
     uint64_t m_peakTotal;        //!< exact peak, from the trace
     uint64_t m_peakMem;          //!< exact peak memory
     uint64_t m_peakKind[8];      //!< peak per BSD_RTK_* (sampled on change)
+    double m_trough[8];          //!< low per BSD_RTK_* once evicting, NaN before
+    std::string* m_personality;  //!< --personality, if declared
+    double* m_legitStart;        //!< --legit-start, if declared
+    const double* m_duration;    //!< the run length it is checked against
     double m_exhaustedAt;        //!< first ENOBUFS, s; < 0: never
     uint64_t m_enobufs;          //!< ENOBUFS failures on the node
     std::vector<std::pair<Ptr<BsdUdpSource>, Ptr<BsdUdpSink>>> m_legit; //!< legitimate flows
