@@ -59,6 +59,21 @@ def expect(summary, key, ok, what):
         FAILURES.append("%s\n    %s = %r, expected %s" % (summary["_cmd"], key, value, what))
 
 
+def check_seed(example, *flags):
+    """Same --RngRun, same outputs byte for byte; another seed moves them."""
+    def outputs(seed):
+        _, d = run(example, *flags, "--RngRun=%d" % seed)
+        names = ("table.csv", "rtsock.log", "netstat.txt")
+        return [open(os.path.join(d, n), "rb").read() for n in names]
+
+    if outputs(3) != outputs(3):
+        FAILURES.append("%s: same --RngRun, different table.csv/rtsock.log/netstat.txt"
+                        % example)
+    if outputs(3) == outputs(4):
+        FAILURES.append("%s: --RngRun 3 and 4 gave identical outputs: the seed changes nothing"
+                        % example)
+
+
 def bad_flag(example, flags, expect_text):
     """A bad value must exit 2 and name the flag and what it allows."""
     if isinstance(flags, str):

@@ -1,7 +1,6 @@
 """bsdnet-clone-dos: seed 004 point (5), memory exhaustion, the legitimate flow."""
-import os
 
-from studycheck import FAILURES, run, expect, bad_flag, done
+from studycheck import run, expect, check_seed, bad_flag, done
 
 EX = "bsdnet-clone-dos"
 SMALL = ["--rate=200", "--duration=60", "--budget=262144"]
@@ -45,15 +44,7 @@ expect(s, "peak_cloned", lambda v: v == 500, "one clone per destination (500)")
 expect(s, "destinations", lambda v: v == 500, "the flag echoed")
 
 # Same seed, same outputs, byte for byte; another seed moves the flows.
-def outputs(*flags):
-    _, d = run(EX, "--personality=bsdos-4", "--duration=30", "--budget=65536", *flags)
-    return [open(os.path.join(d, n), "rb").read() for n in ("table.csv", "rtsock.log", "netstat.txt")]
-
-
-if outputs("--RngRun=3") != outputs("--RngRun=3"):
-    FAILURES.append("same --RngRun, different table.csv/rtsock.log/netstat.txt")
-if outputs("--RngRun=3") == outputs("--RngRun=4"):
-    FAILURES.append("--RngRun 3 and 4 gave identical outputs: the seed changes nothing")
+check_seed(EX, "--personality=bsdos-4", "--duration=30", "--budget=65536")
 
 bad_flag(EX, "--rate=0", "for --rate: allowed an integer from 1 to 1000000")
 bad_flag(EX, "--personality=linux", "for --personality: allowed netbsd-1.5, bsdos-4")
