@@ -5,6 +5,8 @@
  * RFC 1201 fragments and RFC 1051, token order and timing, pcap output,
  * determinism.
  */
+#include "bsd-framed-test-util.h"
+
 #include "ns3/arcnet-channel.h"
 #include "ns3/arcnet-helper.h"
 #include "ns3/arcnet-net-device.h"
@@ -25,36 +27,10 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::bsdtest;
 
 namespace
 {
-
-/// One trace event: when, at which device, how long the frame was.
-struct TraceEvent
-{
-    int64_t ns;    //!< simulation time, ns
-    uint32_t dev;  //!< device index in the test's container
-    uint32_t size; //!< frame length
-};
-
-/// Equality of trace events, for the determinism test.
-bool
-operator==(const TraceEvent& a, const TraceEvent& b)
-{
-    return a.ns == b.ns && a.dev == b.dev && a.size == b.size;
-}
-
-/**
- * \brief Trace sink: append an event to a log.
- * \param log the log
- * \param dev the device's index
- * \param p the frame
- */
-void
-Record(std::vector<TraceEvent>* log, uint32_t dev, Ptr<const Packet> p)
-{
-    log->push_back({Simulator::Now().GetNanoSeconds(), dev, p->GetSize()});
-}
 
 /// What a receive callback saw.
 struct RxRecord
@@ -87,42 +63,6 @@ RxSink(std::vector<RxRecord>* log,
     p->CopyData(data.data(), data.size());
     log->push_back({dev, data, protocol, from});
     return true;
-}
-
-/**
- * \brief Hook a trace source of every device to a log.
- * \param devices the devices
- * \param source the trace source's name
- * \param log the log
- * \return true if every hook worked
- */
-bool
-HookAll(const NetDeviceContainer& devices, const std::string& source, std::vector<TraceEvent>* log)
-{
-    bool ok = true;
-    for (uint32_t i = 0; i < devices.GetN(); i++)
-    {
-        ok = devices.Get(i)->TraceConnectWithoutContext(source, MakeBoundCallback(&Record, log, i))
-             && ok;
-    }
-    return ok;
-}
-
-/**
- * \brief Count the events of one device in a log.
- * \param log the log
- * \param dev the device's index
- * \return how many
- */
-uint32_t
-CountFor(const std::vector<TraceEvent>& log, uint32_t dev)
-{
-    uint32_t n = 0;
-    for (const auto& e : log)
-    {
-        n += e.dev == dev ? 1 : 0;
-    }
-    return n;
 }
 
 /**
@@ -190,53 +130,6 @@ int64_t
 PacketNs(uint32_t octets)
 {
     return static_cast<int64_t>(octets + 6) * OCTET_NS;
-}
-
-/**
- * \brief Count the lines of an ascii trace that start with a character.
- * \param name the trace file
- * \param c '+' enqueue, '-' dequeue, 'd' drop, 'r' receive
- * \return how many, or -1 if the file cannot be read
- */
-int
-CountAscii(const std::string& name, char c)
-{
-    std::ifstream f(name);
-    if (!f)
-    {
-        return -1;
-    }
-    int n = 0;
-    std::string line;
-    while (std::getline(f, line))
-    {
-        n += !line.empty() && line[0] == c ? 1 : 0;
-    }
-    return n;
-}
-
-/**
- * \brief FrameReceiveCallback: log a whole frame's length.
- * \param log the log
- * \param f the frame
- */
-void
-FrameSize(std::vector<uint32_t>* log, Ptr<NetDevice>, Ptr<const Packet> f)
-{
-    log->push_back(f->GetSize());
-}
-
-/**
- * \brief Trace sink: keep a frame's octets.
- * \param log the log
- * \param p the frame
- */
-void
-KeepOctets(std::vector<std::vector<uint8_t>>* log, Ptr<const Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    log->push_back(b);
 }
 
 } // namespace
