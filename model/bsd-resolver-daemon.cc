@@ -194,11 +194,7 @@ void
 BsdResolverDaemon::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    for (auto& kv : m_pending)
-    {
-        kv.second.Cancel();
-    }
-    m_pending.clear();
+    CancelPending();
     Unsubscribe();
     m_kernel = nullptr;
     m_table.clear();
@@ -239,13 +235,19 @@ void
 BsdResolverDaemon::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    CancelPending();
+    UnmarkAll();
+    Unsubscribe();
+}
+
+void
+BsdResolverDaemon::CancelPending()
+{
     for (auto& kv : m_pending)
     {
         kv.second.Cancel();
     }
     m_pending.clear();
-    UnmarkAll();
-    Unsubscribe();
 }
 
 void

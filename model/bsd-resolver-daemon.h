@@ -161,6 +161,8 @@ class BsdResolverDaemon : public Application
     void MarkAll();
     /// Take RTF_XRESOLVE off the routes this daemon marked.
     void UnmarkAll();
+    /// Cancel the answers not yet given.
+    void CancelPending();
     /// Leave the routing socket, if the kernel is still there.
     void Unsubscribe();
     /// The C kernel subscribed to is still alive (BsdKernel not disposed).
