@@ -582,7 +582,7 @@ void
 BsdKernel::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame)
 {
     uint32_t index = m_k != nullptr ? FindInterface(device) : 0;
-    if (index == 0 || m_k == nullptr)
+    if (index == 0)
     {
         return;
     }
