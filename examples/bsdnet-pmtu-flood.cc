@@ -69,18 +69,15 @@
  * charged to --budget like the path-MTU routes.  Once they have spent
  * the budget every datagram is lost, until a timer frees memory.
  */
+#include "bsdnet-flood-lan.h"
+
 #include "ns3/bsd-app-helper.h"
 #include "ns3/bsd-icmp-forger.h"
 #include "ns3/bsd-kernel.h"
-#include "ns3/bsd-stack-helper.h"
 #include "ns3/bsd-study.h"
-#include "ns3/bsd-udp-sink.h"
 #include "ns3/bsd-udp-source.h"
 #include "ns3/core-module.h"
-#include "ns3/csma-helper.h"
-#include "ns3/network-module.h"
 
-#include <algorithm>
 #include <cmath>
 
 using namespace ns3;
@@ -162,39 +159,12 @@ main(int argc, char* argv[])
                   "lowat",
                   "-1 or at most --hiwat (" + std::to_string(hiwat) + ")");
 
-    // R, V, L and A on one LAN.
-    NodeContainer lan;
-    lan.Create(4);
-    Ptr<Node> router = lan.Get(0);
-    Ptr<Node> victim = lan.Get(1);
-    Ptr<Node> neighbour = lan.Get(2);
-    Ptr<Node> attacker = lan.Get(3);
-    CsmaHelper csma;
-    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
-    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5)));
-    NetDeviceContainer dev = csma.Install(lan);
-
-    // The studied node runs --personality; the others netbsd-2.
-    study.InstallStacks(lan, victim, router);
+    BsdFloodLan net(study, budget);
+    Ptr<Node> victim = net.victim;
     study.ApplyKnob(victim, "mtudisc-timeout", "mtudisc_timeout", mtudiscTimeout);
     study.ApplyKnob(victim, "hiwat", "mtudisc_hiwat", hiwat);
     study.ApplyKnob(victim, "lowat", "mtudisc_lowat", lowat);
     study.ApplyKnob(victim, "policy", "wm_policy", policy == "evict" ? 1 : 0);
-
-    BsdStackHelper::Assign(dev, "192.168.1.0/24", 1); // R .1, V .2, L .3, A .4
-    Ipv4Address gw("192.168.1.1");
-    Ipv4Address victimAddress("192.168.1.2");
-    for (Ptr<Node> n : {victim, neighbour, attacker})
-    {
-        BsdStackHelper::SetDefaultRoute(n, gw);
-    }
-    // The budget after the static configuration, so that it refuses only
-    // what the run makes (the interface and default routes still count).
-    study.ApplyKnob(victim, "budget", "mem_limit", budget);
-    if (study.GetPcap())
-    {
-        csma.EnablePcap(study.GetPcapPrefix(), dev, false);
-    }
 
     // How long a path-MTU host route lives on V.
     Ptr<BsdKernel> kernel = victim->GetObject<BsdKernel>();
@@ -213,24 +183,9 @@ main(int argc, char* argv[])
     // destination in turn (and again), until a second before the end.
     BsdAppHelper forger("ns3::BsdIcmpForger");
     forger.SetAttribute("Mode", StringValue("needfrag"));
-    forger.SetAttribute("Victim", Ipv4AddressValue(victimAddress));
-    forger.SetAttribute("SpoofSource", Ipv4AddressValue(gw));
     forger.SetAttribute("Mtu", UintegerValue(mtu));
-    forger.SetAttribute("Prefix", Ipv4AddressValue("100.64.0.0"));
-    forger.SetAttribute("PrefixLength", UintegerValue(10));
-    Time interval = Seconds(1.0 / static_cast<double>(rate));
-    forger.SetAttribute("Interval", TimeValue(interval));
-    auto total = static_cast<uint64_t>(std::ceil(static_cast<double>(rate) * (duration - 1)));
-    forger.SetAttribute("Destinations", UintegerValue(destinations));
-    forger.SetAttribute("Count", UintegerValue(std::min<uint64_t>(total, 0xffffffffu)));
-    ApplicationContainer attackApp = forger.Install(attacker);
+    ApplicationContainer attackApp = net.StartFlood(forger, rate, destinations, duration);
     Ptr<BsdIcmpForger> attack = DynamicCast<BsdIcmpForger>(attackApp.Get(0));
-    // The run number moves the start of both flows.
-    Ptr<UniformRandomVariable> jitter = CreateObject<UniformRandomVariable>();
-    jitter->SetStream(2);
-    double attackStart = 1 + jitter->GetValue(0, 1);
-    attackApp.Start(Seconds(attackStart));
-    attackApp.Stop(Seconds(duration - 1));
 
     // --talk: V's own datagrams to the same destinations, half an
     // interval ahead of the messages about them.
@@ -241,35 +196,18 @@ main(int argc, char* argv[])
         source.SetAttribute("Prefix", Ipv4AddressValue("100.64.0.0"));
         source.SetAttribute("PrefixLength", UintegerValue(10));
         source.SetAttribute("Destinations", UintegerValue(destinations));
-        source.SetAttribute("Interval", TimeValue(interval));
+        source.SetAttribute("Interval", TimeValue(net.interval));
         source.SetAttribute("PacketSize", UintegerValue(12));
         source.SetAttribute("Port", UintegerValue(9));
-        source.SetAttribute("MaxPackets", UintegerValue(std::min<uint64_t>(total, 0xffffffffu)));
+        source.SetAttribute("MaxPackets", UintegerValue(net.count));
         ApplicationContainer app = source.Install(victim);
-        app.Start(Seconds(attackStart) - interval / 2);
+        app.Start(Seconds(net.start) - net.interval / 2);
         app.Stop(Seconds(duration - 1));
         talker = DynamicCast<BsdUdpSource>(app.Get(0));
     }
 
-    // The legitimate flow, 10 datagrams/s from a socket connected per
-    // datagram, to the neighbour L, which needs an ARP entry on V.
-    study.AddLegitimateFlow(victim,
-                            neighbour,
-                            Ipv4Address("192.168.1.3"),
-                            Seconds(legitStart + jitter->GetValue(0, 0.1)),
-                            Seconds(duration - 1));
-
-    study.Watch(victim, Seconds(duration));
-    study.EnableOutputs(NodeContainer(victim), Seconds(duration));
-    study.NetstatAt(Seconds(legitStart), victim, "legitimate flow starts");
-    // Routes made in the attack's first second go at the first tick past
-    // start + lifetime: the table is at its peak just before.
-    double beforeExpiry = std::floor(attackStart) + lifetime + 0.5;
-    if (beforeExpiry < duration)
-    {
-        study.NetstatAt(Seconds(beforeExpiry), victim, "before the first path-MTU routes expire");
-    }
-    study.NetstatAt(Seconds(duration), victim, "end");
+    net.AddLegitimateFlow(study, legitStart, duration);
+    net.Watch(study, legitStart, duration, lifetime, "before the first path-MTU routes expire");
 
     // A millisecond past the end, so that the last samples and dumps run.
     Simulator::Stop(Seconds(duration) + MilliSeconds(1));

@@ -4,6 +4,9 @@
 #ifndef BSD_STUDY_H
 #define BSD_STUDY_H
 
+#include "ns3/bsd-kernel.h"
+#include "ns3/bsd-udp-sink.h"
+#include "ns3/bsd-udp-source.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/node-container.h"
 #include "ns3/node.h"
@@ -18,10 +21,6 @@
 
 namespace ns3
 {
-
-class BsdKernel;
-class BsdUdpSource;
-class BsdUdpSink;
 
 /**
  * \ingroup bsdnet
