@@ -157,6 +157,113 @@ test_drain(void **state)
 	fx_free(fx);
 }
 
+/*
+ * rtq_toomany is a strict bound (in_rtqtimo: "if (arg.found -
+ * arg.killed > rtq_toomany)"): 128 survivors are tolerated, 129 are not.
+ */
+static void
+toomany_pass(int survivors, int32_t want_reallyold, uint64_t want_cuts)
+{
+	struct fx *fx = fx_keep(fx_new("freebsd-4"));
+	struct bsd_in_rmx_state *rq = &fx->k->k_inrmx;
+
+	assert_int_equal(fx->k->k_pers.p_tun.rtq_toomany, 128);
+	fx_advance_s(fx, 1);
+	connect_n(fx, survivors);
+	/* The pass at t = 600 finds them all alive (expiry 3601). */
+	fx_advance_s(fx, 599);
+	assert_int_equal(rq->rq_cuts, want_cuts);
+	assert_int_equal(rq->rq_reallyold, want_reallyold);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_CLONED), survivors);
+	fx_drop(fx);
+}
+
+static void
+test_toomany_boundary(void **state)
+{
+
+	(void)state;
+	toomany_pass(128, 3600, 0);
+	toomany_pass(129, 2400, 1);
+}
+
+/*
+ * At most one cut per rtq_timeout ("if ((now - last_adjusted_timeout)
+ * >= rtq_timeout)"), even when a pass runs sooner because an entry is
+ * due.  reallyold 100, rtq_timeout 1000, toomany 0: a clone released at
+ * t = 950 makes the t = 1000 pass cut to 66; one released at 1040 is
+ * alive at the t = 1050 pass (which A's expiry brings forward), but that
+ * pass is only 50 s after the cut, so the expiry stays 66.
+ */
+static void
+test_one_cut_per_timeout(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("freebsd-4");
+	struct bsd_in_rmx_state *rq;
+	struct bsd_sockaddr_in a = fx_sin("198.18.0.1");
+	struct bsd_sockaddr_in b = fx_sin("198.18.0.2");
+	struct bsd_rtentry *rt;
+	struct fx *fx;
+	int64_t t0;
+
+	(void)state;
+	p.p_tun.rtq_reallyold = 100;
+	p.p_tun.rtq_timeout = 1000;
+	p.p_tun.rtq_toomany = 0;
+	fx = fx_keep(fx_new_pers(&p));
+	rq = &fx->k->k_inrmx;
+	fx_advance_s(fx, 950);
+	rt = bsd_rtalloc_local(fx->k, (struct bsd_sockaddr *)&a);
+	assert_non_null(rt);
+	bsd_rtfree(fx->k, rt);
+	t0 = bsd_time_second(fx->k) - 950;	/* time_second at boot */
+	assert_int_equal(rt->rt_rmx.rmx_expire, t0 + 1050);
+	fx_advance_s(fx, 50);			/* t = 1000: the cut */
+	assert_int_equal(rq->rq_reallyold, 66);
+	assert_int_equal(rq->rq_cuts, 1);
+	fx_advance_s(fx, 40);			/* t = 1040 */
+	rt = bsd_rtalloc_local(fx->k, (struct bsd_sockaddr *)&b);
+	assert_non_null(rt);
+	bsd_rtfree(fx->k, rt);
+	assert_int_equal(rt->rt_rmx.rmx_expire, t0 + 1040 + 66);
+	fx_advance_s(fx, 10);			/* t = 1050: A goes, B survives */
+	assert_int_equal(rq->rq_killed, 1);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_CLONED), 1);
+	assert_int_equal(rq->rq_reallyold, 66);
+	assert_int_equal(rq->rq_cuts, 1);
+	assert_int_equal(rt->rt_rmx.rmx_expire, t0 + 1106);
+	fx_advance_s(fx, 56);			/* t = 1106: B goes on time */
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_CLONED), 0);
+	assert_int_equal(rq->rq_cuts, 1);
+}
+
+/*
+ * The floor from the other side: 15 s cuts to exactly 10 (2 * 15 / 3),
+ * and a floor already reached is not cut again (no more rq_cuts), however
+ * many survive.
+ */
+static void
+test_floor_reached_exactly(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("freebsd-4");
+	struct fx *fx;
+
+	(void)state;
+	p.p_tun.rtq_reallyold = 15;
+	p.p_tun.rtq_timeout = 1;
+	p.p_tun.rtq_toomany = 0;
+	fx = fx_keep(fx_new_pers(&p));
+	assert_int_equal(p.p_tun.rtq_minreallyold, 10);
+	fx_advance_s(fx, 1);
+	connect_n(fx, 3);
+	fx_advance_s(fx, 1);
+	assert_int_equal(fx->k->k_inrmx.rq_reallyold, 10);
+	assert_int_equal(fx->k->k_inrmx.rq_cuts, 1);
+	fx_advance_s(fx, 5);
+	assert_int_equal(fx->k->k_inrmx.rq_reallyold, 10);
+	assert_int_equal(fx->k->k_inrmx.rq_cuts, 1);
+}
+
 int
 main(void)
 {
@@ -168,6 +275,9 @@ main(void)
 		cmocka_unit_test(test_floor),
 		cmocka_unit_test(test_reallyold_zero_deletes_at_once),
 		cmocka_unit_test(test_drain),
+		FX_TEST(test_toomany_boundary),
+		FX_TEST(test_one_cut_per_timeout),
+		FX_TEST(test_floor_reached_exactly),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -301,6 +301,49 @@ test_losing_deletes_dynamic(void **state)
 	fx_free(fx);
 }
 
+/*
+ * BSD/OS clones every connected destination (rtcalloc()), but a host
+ * route is never a cloning parent: asking again for a destination that
+ * has its clone finds the clone, tries no second clone (no EEXIST, no
+ * rts_clonefail), and sends no RTM_MISS and no RTM_ADD.
+ */
+static void
+test_bsdos_no_clone_of_clone(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("bsdos-4"));
+	struct bsd_sockaddr_in d = fx_sin("198.18.0.7");
+	struct bsd_rtentry *rt, *again;
+	unsigned adds;
+	uint64_t used, peak;
+	int i;
+
+	(void)state;
+	rt = bsd_rtalloc_local(fx->k, SA(d));
+	assert_non_null(rt);
+	assert_true(rt->rt_flags & BSD_RTF_HOST);
+	assert_int_equal(fx->k->k_rtstat.rts_clones, 1);
+	adds = fx_nmsgs(fx, BSD_RTM_ADD);
+	used = fx->k->k_mem.mb_used;
+	peak = fx->k->k_mem.mb_peak;
+	for (i = 0; i < 3; i++) {
+		again = bsd_rtalloc_local(fx->k, SA(d));
+		assert_ptr_equal(again, rt);
+		bsd_rtfree(fx->k, again);
+		/* Through rtalloc() too, as ip_output would ask. */
+		again = bsd_rtalloc1(fx->k, SA(d), 1, 0);
+		assert_ptr_equal(again, rt);
+		bsd_rtfree(fx->k, again);
+	}
+	assert_int_equal(fx->k->k_rtstat.rts_clonefail, 0);
+	assert_int_equal(fx->k->k_rtstat.rts_clones, 1);
+	assert_int_equal(fx_nmsgs(fx, BSD_RTM_MISS), 0);
+	assert_int_equal(fx_nmsgs(fx, BSD_RTM_ADD), adds);
+	assert_int_equal(fx->k->k_mem.mb_used, used);
+	/* A clone tried and refused would have raised the peak. */
+	assert_int_equal(fx->k->k_mem.mb_peak, peak);
+	bsd_rtfree(fx->k, rt);
+}
+
 int
 main(void)
 {
@@ -316,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_gwroute_holds_arp_entry),
 		cmocka_unit_test(test_kinds_sum_to_total),
 		cmocka_unit_test(test_losing_deletes_dynamic),
+		FX_TEST(test_bsdos_no_clone_of_clone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

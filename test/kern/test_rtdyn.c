@@ -249,6 +249,46 @@ test_rediraccept_off(void **state)
 	fx_free(fx);
 }
 
+/*
+ * The edges of NetBSD's icmp_mtudisc: 296 (an RFC 1191 plateau) is the
+ * smallest MTU believed, 295 locks RTV_MTU; with no MTU in the report, a
+ * quoted ip_len of exactly 508 guesses the plateau below it, 296, and
+ * 509 guesses 508 ("mtu_table[i] < ip_len").
+ */
+static void
+test_mtudisc_296_boundary(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsd_rtentry *rt;
+
+	(void)state;
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 296, 1500, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(1), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 296);
+	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, 0);
+
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(2), 295, 1500, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(2), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 0);
+	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, BSD_RTV_MTU);
+
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(3), 0, 508, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(3), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 296);
+	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, 0);
+
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(4), 0, 509, 1), 0);
+	assert_int_equal(bsd_rtlookup(fx->k, dst_n(4), 32)->rt_rmx.rmx_mtu,
+	    508);
+	/* Below the last plateau but one: 296 < 297, 68 is never guessed. */
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(5), 0, 297, 1), 0);
+	assert_int_equal(bsd_rtlookup(fx->k, dst_n(5), 32)->rt_rmx.rmx_mtu,
+	    296);
+}
+
 int
 main(void)
 {
@@ -262,6 +302,7 @@ main(void)
 		cmocka_unit_test(test_mtudisc_route_and_timer),
 		cmocka_unit_test(test_mtudisc_watermarks),
 		cmocka_unit_test(test_rediraccept_off),
+		FX_TEST(test_mtudisc_296_boundary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
