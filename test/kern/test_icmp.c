@@ -615,6 +615,34 @@ test_needfrag_input(void **state)
 	net_free(n);
 }
 
+/*
+ * rtredirect()'s first check at the netmask's edge: a new gateway must
+ * be on a directly connected net (ifa_ifwithnet).  10.0.0.2 is, on our
+ * 10.0.0.0/24; 10.0.1.1, one past the mask, is not (ENETUNREACH, counted
+ * in rts_badredirect, no route).
+ */
+static void
+test_redirect_gateway_at_mask_edge(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+
+	(void)state;
+	redirect_in(fx, BSD_ICMP_REDIRECT_HOST, "10.0.0.254", "10.0.1.1",
+	    "192.168.8.8", 0);
+	assert_null(fx_lookup(fx, "192.168.8.8", 32));
+	assert_int_equal(fx->k->k_rtstat.rts_badredirect, 1);
+	assert_int_equal(fx->k->k_rtstat.rts_dynamic, 0);
+	/* The routing socket hears why: ENETUNREACH, not the first-hop EINVAL. */
+	assert_true(fx->nmsgs > 0);
+	assert_int_equal(fx->msgs[fx->nmsgs - 1].rtm_type, BSD_RTM_REDIRECT);
+	assert_int_equal(fx->msgs[fx->nmsgs - 1].rtm_errno, ENETUNREACH);
+	redirect_in(fx, BSD_ICMP_REDIRECT_HOST, "10.0.0.254", "10.0.0.2",
+	    "192.168.8.8", 0);
+	assert_non_null(fx_lookup(fx, "192.168.8.8", 32));
+	assert_int_equal(fx->k->k_rtstat.rts_badredirect, 1);
+	assert_int_equal(fx->k->k_rtstat.rts_dynamic, 1);
+}
+
 int
 main(void)
 {
@@ -628,6 +656,7 @@ main(void)
 		cmocka_unit_test(test_checksum_and_short),
 		cmocka_unit_test(test_redirect_input),
 		cmocka_unit_test(test_needfrag_input),
+		FX_TEST(test_redirect_gateway_at_mask_edge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

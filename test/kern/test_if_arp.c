@@ -473,6 +473,41 @@ test_bad_packets_counted(void **state)
 	net_free(n);
 }
 
+/*
+ * arpt_keep (20 min) from another side: an entry set by hand (arp -s,
+ * not permanent) and never used lives exactly arpt_keep.  Set just after
+ * the first sweep (t = 1 s), it expires at t = 1201 s, which is a sweep
+ * (every arpt_prune = 300 s from the first): it survives the sweep at
+ * 901 s and is freed by the one at 1201 s, with no refresh request, since
+ * nothing used it.
+ */
+static void
+test_static_entry_lives_arpt_keep(void **state)
+{
+	static const uint8_t ll[6] = { 0x02, 0, 0x5e, 0, 0, 0x4d };
+	struct net *n = pair(&bsd_media_ether);
+	struct bsd_rtentry *rt;
+	unsigned f0;
+
+	(void)state;
+	assert_int_equal(K(n, 0)->k_pers.p_tun.arpt_keep, 1200);
+	assert_int_equal(K(n, 0)->k_pers.p_tun.arpt_prune, 300);
+	past_first_sweep(n);
+	assert_int_equal(bsd_arp_set(K(n, 0), fx_ip("10.0.0.77"), ll, 6, 0),
+	    0);
+	rt = bsd_rtlookup(K(n, 0), fx_ip("10.0.0.77"), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_rmx.rmx_expire,
+	    bsd_time_second(K(n, 0)) + 1200);
+	f0 = net_nframes(n, 0);
+	net_run(n, 1199 * SEC);		/* t = 1200.5: past the 901 s sweep */
+	assert_non_null(bsd_rtlookup(K(n, 0), fx_ip("10.0.0.77"), 32));
+	net_run(n, 1 * SEC);		/* t = 1201.5: past the 1201 s sweep */
+	assert_null(bsd_rtlookup(K(n, 0), fx_ip("10.0.0.77"), 32));
+	assert_int_equal(count_requests(n, f0, fx_ip("10.0.0.77")), 0);
+	net_free(n);
+}
+
 int
 main(void)
 {
@@ -489,6 +524,7 @@ main(void)
 		cmocka_unit_test(test_user_level_resolver),
 		cmocka_unit_test(test_unanswered_entry_swept),
 		cmocka_unit_test(test_bad_packets_counted),
+		cmocka_unit_test(test_static_entry_lives_arpt_keep),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

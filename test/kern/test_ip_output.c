@@ -543,6 +543,50 @@ test_refragment_keeps_offsets(void **state)
 	net_free(n);
 }
 
+/*
+ * RFC 1201's exception frames seen from ip_output: IP packets of 250,
+ * 251 and 252 octets leave in the 10-octet exception header (flag 0xff),
+ * 249 and 253 in the short one, and each still arrives whole (the reply
+ * comes back the same way).
+ */
+static void
+test_arcnet_exception_sizes(void **state)
+{
+	struct net *n = pair(&bsd_media_arcnet, 0);
+	const struct net_frame *f;
+	unsigned f0, i, c;
+	uint16_t iplen;
+
+	(void)state;
+	resolve(n);
+	for (iplen = 249; iplen <= 253; iplen++) {
+		f0 = net_nframes(n, 0);
+		n->n_host[0].h_nnotice = 0;
+		assert_int_equal(bsd_icmp_echo(K(n, 0), fx_ip("10.0.0.2"), 7,
+		    iplen, (uint16_t)(iplen - 28)), 0);
+		net_run(n, 20 * MS);
+		for (c = 0, i = f0; i < net_nframes(n, 0); i++) {
+			f = net_frame(n, 0, i);
+			if (f->f_host != 0 || f->f_data[2] != 212)
+				continue;
+			c++;
+			if (iplen >= 250 && iplen <= 252) {
+				assert_int_equal(f->f_data[3], 0xff);
+				assert_int_equal(f->f_len, 10 + iplen);
+			} else {
+				assert_int_not_equal(f->f_data[3], 0xff);
+				assert_int_equal(f->f_len, 6 + iplen);
+			}
+		}
+		assert_int_equal(c, 1);
+		assert_int_equal(n->n_host[0].h_nnotice, 1);
+		assert_int_equal(n->n_host[0].h_notice[0].in_type,
+		    BSD_ICMP_ECHOREPLY);
+		assert_int_equal(n->n_host[0].h_notice[0].in_len, iplen - 20);
+	}
+	net_free(n);
+}
+
 int
 main(void)
 {
@@ -557,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_arcnet_split_ping),
 		cmocka_unit_test(test_ax25_fragments_600),
 		cmocka_unit_test(test_refragment_keeps_offsets),
+		cmocka_unit_test(test_arcnet_exception_sizes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1300,6 +1300,54 @@ test_ax25_control_pid(void **state)
 	free(st);
 }
 
+/*
+ * The SSID octet's other bits (C/H 0x80, E 0x01, in either address)
+ * never reach the canonical address: SSID 15 fills the whole 0x1e mask,
+ * so a mask one bit short or one bit long changes what comes out.  And
+ * only SSID 0 of QST is broadcast: QST-1 is a station like any other.
+ */
+static void
+test_ax25_ssid_mask_on_input(void **state)
+{
+	uint8_t f[40], dst[7], src[7], qst1[7];
+	struct bsd_llframe lf;
+	void *st = md_new(&bsd_media_ax25, 0);
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(bsd_media_ax25.md_aton("K1ABC-15", dst), 0);
+	assert_int_equal(bsd_media_ax25.md_aton("N0CALL-15", src), 0);
+	assert_int_equal(dst[6], 0x7e);
+	memcpy(f, dst, 7);
+	f[6] = 0xfe;			/* C set: a command */
+	memcpy(f + 7, src, 7);
+	f[13] = 0xff;			/* H/C and E set */
+	f[14] = 0x03;
+	f[15] = 0xcc;
+	fill(f + 16, 10, 2);
+	assert_int_equal(bsd_media_ax25.md_input(st, 0, f, 26, &lf),
+	    BSD_MD_OK);
+	assert_memory_equal(lf.lf_dst, dst, 7);
+	assert_memory_equal(lf.lf_src, src, 7);
+	assert_false(lf.lf_bcast);
+	assert_string_equal(bsd_media_ax25.md_ntoa(lf.lf_src, buf,
+	    sizeof(buf)), "N0CALL-15");
+	/* QST-1 */
+	assert_int_equal(bsd_media_ax25.md_aton("QST-1", qst1), 0);
+	memcpy(f, qst1, 7);
+	f[6] = 0xe2;
+	assert_int_equal(bsd_media_ax25.md_input(st, 0, f, 26, &lf),
+	    BSD_MD_OK);
+	assert_false(lf.lf_bcast);
+	assert_memory_equal(lf.lf_dst, qst1, 7);
+	/* QST-0, with C set: broadcast */
+	f[6] = 0xe0;
+	assert_int_equal(bsd_media_ax25.md_input(st, 0, f, 26, &lf),
+	    BSD_MD_OK);
+	assert_true(lf.lf_bcast);
+	free(st);
+}
+
 int
 main(void)
 {
@@ -1329,6 +1377,7 @@ main(void)
 		cmocka_unit_test(test_ax25_header_bytes),
 		cmocka_unit_test(test_ax25_digipeaters),
 		cmocka_unit_test(test_ax25_control_pid),
+		cmocka_unit_test(test_ax25_ssid_mask_on_input),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -344,6 +344,54 @@ test_bsdos_no_clone_of_clone(void **state)
 	bsd_rtfree(fx->k, rt);
 }
 
+/*
+ * Seed 004 (2), from the routing socket's side: deleting a cloning
+ * parent with RTM_DELETE takes its clones along exactly when the
+ * personality's switch says so (netbsd-1.5 orphans them), and the switch
+ * alone decides it (netbsd-2 with it off keeps them too).
+ */
+static unsigned
+clones_left_after_parent_delete(const struct bsd_personality *p)
+{
+	struct fx *fx = fx_keep(fx_new_ll(p));
+	struct bsd_sockaddr_in net = fx_sin("10.0.0.0"), m;
+	unsigned left = 0;
+	const char *h[] = { "10.0.0.5", "10.0.0.6", "10.0.0.7" };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		(void)fx_touch(fx, h[i]);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_ARP) +
+	    bsd_rt_count(fx->k, BSD_RTK_CLONED), 3);
+	bsd_sin_mask(&m, 24);
+	assert_int_equal(bsd_rtrequest(fx->k, BSD_RTM_DELETE, SA(net), NULL,
+	    SA(m), 0, NULL), 0);
+	assert_null(fx_lookup(fx, "10.0.0.0", 24));
+	for (i = 0; i < 3; i++)
+		if (fx_lookup(fx, h[i], 32) != NULL)
+			left++;
+	fx_drop(fx);
+	return left;
+}
+
+static void
+test_parent_delete_per_switch(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("netbsd-2");
+
+	(void)state;
+	assert_int_equal(clones_left_after_parent_delete(
+	    bsd_personality_find("netbsd-1.5")), 3);
+	assert_int_equal(clones_left_after_parent_delete(
+	    bsd_personality_find("netbsd-2")), 0);
+	assert_int_equal(clones_left_after_parent_delete(
+	    bsd_personality_find("freebsd-4")), 0);
+	assert_int_equal(clones_left_after_parent_delete(
+	    bsd_personality_find("bsdos-4")), 0);
+	p.p_flushclones = 0;
+	assert_int_equal(clones_left_after_parent_delete(&p), 3);
+}
+
 int
 main(void)
 {
@@ -360,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_kinds_sum_to_total),
 		cmocka_unit_test(test_losing_deletes_dynamic),
 		FX_TEST(test_bsdos_no_clone_of_clone),
+		FX_TEST(test_parent_delete_per_switch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
