@@ -37,17 +37,19 @@
  * - netbsd-1.5, netbsd-2: icmp_mtudisc() adds an RTF_DYNAMIC host route
  *   through the same gateway (peak_pmtu), on the mtudisc rt_timer queue
  *   (--mtudisc-timeout, 600 s); --hiwat/--lowat/--policy apply.
- * - bsdos-4, freebsd-4: the host route is a protocol clone of the default
- *   route (peak_cloned), as in_pcbconnect() makes; the watermarks, which
- *   guard only NetBSD's branch, never see it.  BSD/OS ages it with its
- *   inactivity timer (clone_idle, 3600 s), FreeBSD with in_rmx
- *   (rtq_reallyold, 3600 s, cut by 2/3 every rtq_timeout while more than
- *   rtq_toomany are idle); --mtudisc-timeout changes nothing.  With
- *   --talk they have cloned the route already when V sent, and the
- *   message only lowers its MTU.  Once --budget is spent, a refused
- *   clone sends icmp_mtudisc() on to NetBSD's branch, whose route is
- *   refused too: enobufs counts two failures per message.
- * pmtu_lifetime_s says which lifetime applies.  On NetBSD the route made
+ * - freebsd-4: no route at all.  icmp_input (ip_icmp.c, PRC_MSGSIZE)
+ *   looks the destination up without cloning and only lowers the MTU of
+ *   a host route that exists: the clone in_pcbconnect() made when V
+ *   talked to it.  Without --talk every message is ignored (pmtu_nohost);
+ *   with it, the message lowers that clone's MTU, and the clone ages as
+ *   every clone does (in_rmx, rtq_reallyold 3600 s).  Seed 004 (5)
+ *   describes the same check by the clone for BSD/OS (bsdos-4, whose
+ *   inactivity timer, clone_idle, ages the clone); no BSD/OS source was
+ *   read.  The watermarks, which guard only NetBSD's branch, never apply,
+ *   and --mtudisc-timeout changes nothing.
+ * NetBSD's timer is (re)armed by every report, so a destination reported
+ * again lives on.  pmtu_lifetime_s says which lifetime applies (for
+ * freebsd-4 and bsdos-4 that of the clones --talk makes).  On NetBSD the route made
  * with the last bytes of --budget gets no timer (the 32-byte rttimer is
  * charged after the route, and its ENOBUFS is ignored) and never
  * expires; untimed_pmtu counts path-MTU routes on no timer queue at the
@@ -218,6 +220,7 @@ main(int argc, char* argv[])
     study.AddResult("needfrag_sent", static_cast<double>(attack->GetSent()));
     study.AddResult("talk_sent", talker ? static_cast<double>(talker->GetSent()) : 0.0);
     study.AddResult("pmtu_refused_wm", static_cast<double>(core->k_rtdyn.rd_mtudisc_wmdrop));
+    study.AddResult("pmtu_nohost", static_cast<double>(core->k_rtdyn.rd_mtudisc_nohost));
     study.AddResult("pmtu_evicted", static_cast<double>(core->k_rtdyn.rd_evicted));
     study.AddResult("pmtu_trough", study.GetEvictionTrough(BSD_RTK_PMTU));
     study.AddResult("final_pmtu", static_cast<double>(kernel->GetRouteCount(BSD_RTK_PMTU)));

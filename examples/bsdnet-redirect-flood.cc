@@ -23,8 +23,11 @@
  * cannot refresh its routes, only make new ones once the old ones went.
  *
  * What ages them, by personality:
- * - netbsd-1.5, netbsd-2: the redirect rt_timer queue, --redirtimeout
- *   (net.inet.icmp.redirtimeout, 600 s; 0: never);
+ * - netbsd-2 (the default here): the redirect rt_timer queue,
+ *   --redirtimeout (net.inet.icmp.redirtimeout, 600 s; 0: never);
+ * - netbsd-1.5: nothing.  Its ip_icmp.c (1.44) calls rtredirect() and
+ *   arms no timer; the queue and its sysctl came in 1.68 (2002).
+ *   --redirtimeout > 0 gives it that later queue, as a what-if;
  * - bsdos-4: its one inactivity timer for every clone and redirect route
  *   (clone_idle, 3600 s); --redirtimeout changes nothing;
  * - freebsd-4: nothing: 4.x has no redirect timer and in_rmx ages only
@@ -72,7 +75,7 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    std::string personality = "netbsd-1.5";
+    std::string personality = "netbsd-2";
     std::string policy = "refuse";
     int64_t rate = 100;
     int64_t destinations = 100000;

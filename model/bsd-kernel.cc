@@ -38,13 +38,20 @@ const KnobAttribute g_knobs[] = {
     {"FlushClones", "flushclones", "(2) clones are removed with their parent: 0 or 1"},
     {"Overwrite",
      "overwrite",
-     "(3) what a manual add replaces: 0 none, 1 clones, 2 clones and redirect routes, 3 ARP "
-     "entries"},
+     "(3) what a manual add replaces: 0 none, 1 clones, 2 clones and redirect routes, 3 clones "
+     "and ARP entries, with no RTM_DELETE (FreeBSD)"},
     {"Aging", "aging", "(4) who ages clones: 0 rt_timer, 1 inactivity timer, 2 in_rmx"},
     {"PcbClone", "pcbclone", "(5) in_pcbconnect clones a host route: 0 or 1"},
     {"CloneApi", "cloneapi", "(6) cloning API: 0 rtalloc, 1 rtcalloc, 2 rtalloc_ign"},
     {"PrCloning", "prcloning", "net routes get RTF_PRCLONING (FreeBSD): 0 or 1"},
-    {"PmtuClone", "pmtuclone", "need-frag clones a host route instead of adding one: 0 or 1"},
+    {"PmtuAdd",
+     "pmtuadd",
+     "need-frag adds an RTF_DYNAMIC host route (NetBSD icmp_mtudisc) rather than only "
+     "lowering the MTU of a host route that exists (FreeBSD ip_icmp.c): 0 or 1"},
+    {"FlushMsg",
+     "flushmsg",
+     "each clone flushed with its parent is reported by an RTM_DELETE (NetBSD "
+     "rtflushclone1), or leaves quietly (FreeBSD rt_fixdelete): 0 or 1"},
     {"RedirAccept", "rediraccept", "net.inet.icmp.rediraccept: 0 or 1"},
     {"RedirTimeout", "redirtimeout", "net.inet.icmp.redirtimeout, s (0: never)"},
     {"MtuDiscTimeout", "mtudisc_timeout", "path-MTU route lifetime, s"},

@@ -11,6 +11,13 @@
  *   rtq_toomany 128, rtq_timeout 600.
  * - BSD/OS: no source was examined.  Seed 004 says sys/net ages every
  *   clone with one inactivity timer; we assume FreeBSD's hour for it.
+ * - netbsd-1.5 is NetBSD as of the 1.5 release (January 2001): route.c
+ *   without RTF_CLONED or rt_parent (seed 004), ip_icmp.c 1.44, whose
+ *   icmp_input calls rtredirect() with no timer: redirect routes never
+ *   time out (icmp_redirtimeout first appears in ip_icmp.c 1.68, 2002).
+ * - netbsd-2 follows route.c 1.88.2.1, if_arp.c 1.106 and ip_icmp.c
+ *   1.147: NetBSD once proposals (1)-(3) of seed 004 were in, named for
+ *   the 2.0 release that first had them.
  *
  * SPDX-License-Identifier: GPL-2.0-only
  */
@@ -23,8 +30,8 @@
 #include "bsd_personality.h"
 #include "bsd_route.h"
 
-#define TUN_DEFAULTS							\
-	.rediraccept = 1, .redirtimeout = 600, .mtudisc_timeout = 600,	\
+#define TUN_COMMON							\
+	.rediraccept = 1, .mtudisc_timeout = 600,			\
 	.redirect_hiwat = -1, .redirect_lowat = -1,			\
 	.mtudisc_hiwat = -1, .mtudisc_lowat = -1,			\
 	.wm_policy = BSD_WM_REFUSE, .clone_idle = 3600,			\
@@ -33,6 +40,7 @@
 	.arpt_prune = 300, .arpt_keep = 1200, .arpt_down = 20,		\
 	.arpt_refresh = 300, .arp_maxtries = 5, .arp_useloopback = 1,	\
 	.mem_limit = 0
+#define TUN_DEFAULTS	TUN_COMMON, .redirtimeout = 600
 
 static const struct bsd_personality personalities[] = {
 	{
@@ -45,8 +53,10 @@ static const struct bsd_personality personalities[] = {
 		.p_pcbclone = 0,
 		.p_cloneapi = BSD_CAPI_RTALLOC,
 		.p_prcloning = 0,
-		.p_pmtuclone = 0,
-		.p_tun = { TUN_DEFAULTS },
+		.p_pmtuadd = 1,
+		.p_flushmsg = 0,
+		/* ip_icmp.c 1.44: rtredirect() with no rt_timer */
+		.p_tun = { TUN_COMMON, .redirtimeout = 0 },
 	},
 	{
 		.p_name = "bsdos-4",
@@ -57,7 +67,13 @@ static const struct bsd_personality personalities[] = {
 		.p_pcbclone = 1,
 		.p_cloneapi = BSD_CAPI_RTCALLOC,
 		.p_prcloning = 0,
-		.p_pmtuclone = 1,
+		/*
+		 * Assumed as FreeBSD: seed 004 (5) says BSD/OS validates
+		 * need-frag by the clone it already has.  Flushed clones
+		 * leave quietly, as FreeBSD's rt_fixdelete (no source).
+		 */
+		.p_pmtuadd = 0,
+		.p_flushmsg = 0,
 		.p_tun = { TUN_DEFAULTS },
 	},
 	{
@@ -69,7 +85,10 @@ static const struct bsd_personality personalities[] = {
 		.p_pcbclone = 1,
 		.p_cloneapi = BSD_CAPI_IGNFLAGS,
 		.p_prcloning = 1,
-		.p_pmtuclone = 1,
+		/* ip_icmp.c PRC_MSGSIZE: rtalloc1(dst, 0, ...), no clone */
+		.p_pmtuadd = 0,
+		/* route.c rt_fixdelete: rtrequest(), no message */
+		.p_flushmsg = 0,
 		.p_tun = { TUN_DEFAULTS },
 	},
 	{
@@ -82,7 +101,9 @@ static const struct bsd_personality personalities[] = {
 		.p_pcbclone = 0,
 		.p_cloneapi = BSD_CAPI_RTALLOC,
 		.p_prcloning = 0,
-		.p_pmtuclone = 0,
+		.p_pmtuadd = 1,
+		/* route.c 1.88.2.1 rtflushclone1: rtdeletemsg() per clone */
+		.p_flushmsg = 1,
 		.p_tun = { TUN_DEFAULTS },
 	},
 };
@@ -133,13 +154,15 @@ static const struct knob knobs[] = {
 	    "0, 8192 (RTF_CLONED) or 131072 (RTF_WASCLONED)"),
 	PK("flushclones", p_flushclones, 0, 1, "0 or 1"),
 	PK("overwrite", p_overwrite, 0, 3,
-	    "0 (none), 1 (cloned), 2 (cloned or dynamic), 3 (ARP entries)"),
+	    "0 (none), 1 (cloned), 2 (cloned or dynamic), "
+	    "3 (clones or ARP entries, quietly)"),
 	PK("aging", p_aging, 0, 2, "0 (rt_timer), 1 (idle), 2 (in_rmx)"),
 	PK("pcbclone", p_pcbclone, 0, 1, "0 or 1"),
 	PK("cloneapi", p_cloneapi, 0, 2,
 	    "0 (rtalloc), 1 (rtcalloc), 2 (rtalloc_ign)"),
 	PK("prcloning", p_prcloning, 0, 1, "0 or 1"),
-	PK("pmtuclone", p_pmtuclone, 0, 1, "0 or 1"),
+	PK("pmtuadd", p_pmtuadd, 0, 1, "0 or 1"),
+	PK("flushmsg", p_flushmsg, 0, 1, "0 or 1"),
 	TK("rediraccept", rediraccept, 0, 1, "0 or 1"),
 	TK("redirtimeout", redirtimeout, 0, INT_MAX, "0 to 2147483647 s"),
 	TK("mtudisc_timeout", mtudisc_timeout, 1, INT_MAX,

@@ -22,7 +22,7 @@ enum bsd_overwrite {
 	BSD_OVW_NONE,		/* 4.4BSD, NetBSD 1.5: EEXIST */
 	BSD_OVW_CLONED,		/* NetBSD 2: a marked clone */
 	BSD_OVW_CLONED_DYNAMIC,	/* BSD/OS: a clone or a redirect route */
-	BSD_OVW_LLINFO		/* FreeBSD in_addroute: an ARP entry */
+	BSD_OVW_LLINFO		/* FreeBSD: any clone or ARP entry, quietly */
 };
 
 /* (4) who ages cloned and dynamic routes */
@@ -82,7 +82,8 @@ struct bsd_personality {
 	int32_t		p_pcbclone;	/* (5) in_pcbconnect() clones a host route */
 	int32_t		p_cloneapi;	/* (6) enum bsd_cloneapi */
 	int32_t		p_prcloning;	/* FreeBSD: net routes get RTF_PRCLONING */
-	int32_t		p_pmtuclone;	/* need-frag clones (vs. a new RTF_DYNAMIC) */
+	int32_t		p_pmtuadd;	/* need-frag adds an RTF_DYNAMIC host route */
+	int32_t		p_flushmsg;	/* (2) an RTM_DELETE per clone flushed */
 	struct bsd_tunables p_tun;
 };
 

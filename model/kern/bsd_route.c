@@ -214,10 +214,12 @@ rtalloc_clone(struct bsd_kernel *k, const struct bsd_sockaddr *dst,
 		return rt_hold(k, rt);
 	}
 	if (newrt->rt_flags & BSD_RTF_XRESOLVE) {
-		/* A user-level resolver is to fill in the link address. */
-		info.rti_info[BSD_RTAX_GATEWAY] = bsd_rt_gateway(newrt);
-		info.rti_addrs |= BSD_RTA(BSD_RTAX_GATEWAY);
-		bsd_rt_missmsg(k, BSD_RTM_RESOLVE, &info, newrt->rt_flags, 0);
+		/*
+		 * A user-level resolver is to fill in the link address:
+		 * 4.4BSD rtalloc1's "rt_missmsg(msgtype, &info, 0, err)"
+		 * with only RTAX_DST in info, flags 0.
+		 */
+		bsd_rt_missmsg(k, BSD_RTM_RESOLVE, &info, 0, 0);
 	} else
 		bsd_rt_msg_route(k, BSD_RTM_ADD, newrt, 0);
 	return newrt;
@@ -342,10 +344,16 @@ rt_overwritable(const struct bsd_kernel *k, const struct bsd_rtentry *old)
 	case BSD_OVW_CLONED_DYNAMIC:
 		return rt_isclone(k, old) || (old->rt_flags & BSD_RTF_DYNAMIC);
 	case BSD_OVW_LLINFO:
-		/* in_addroute: an ARP entry in the way of a host route */
-		return (old->rt_flags & (BSD_RTF_LLINFO | BSD_RTF_HOST)) ==
+		/*
+		 * FreeBSD 4 rtrequest RTM_ADD: "rt2 = rtalloc1(dst, 0,
+		 * RTF_PRCLONING); if (rt2 && rt2->rt_parent)" delete it and
+		 * retry: any clone, protocol clones included; and in_addroute
+		 * deletes an ARP entry in the way of a host route.
+		 */
+		return old->rt_parent != NULL ||
+		    ((old->rt_flags & (BSD_RTF_LLINFO | BSD_RTF_HOST)) ==
 		    (BSD_RTF_LLINFO | BSD_RTF_HOST) &&
-		    old->rt_gw.sa.sa_family == BSD_AF_LINK;
+		    old->rt_gw.sa.sa_family == BSD_AF_LINK);
 	default:
 		return 0;
 	}
@@ -419,7 +427,11 @@ rt_flushclone(struct bsd_kernel *k, struct bsd_rtentry *parent)
 			rt_orphan(parent, child);
 			continue;
 		}
-		bsd_rtdelete(k, child);
+		/* NetBSD rtflushclone1: rtdeletemsg(), an RTM_DELETE each. */
+		if (k->k_pers.p_flushmsg)
+			(void)bsd_rtdeletemsg(k, child);
+		else
+			bsd_rtdelete(k, child);
 	}
 }
 
@@ -520,6 +532,14 @@ rt_addentry(struct bsd_kernel *k, int req, struct bsd_rt_addrinfo *info,
 	rt->rt_ifp = ifa->ifa_ifp;
 	if (req == BSD_RTM_RESOLVE)
 		rt->rt_rmx = parent->rt_rmx;	/* including rmx_expire */
+	/*
+	 * FreeBSD in_addroute (in_rmx.c): every route starts with the
+	 * interface's MTU unless one is set or locked; icmp_input lowers
+	 * it from there ("rt->rt_rmx.rmx_mtu > mtu").
+	 */
+	if (k->k_pers.p_prcloning && rt->rt_rmx.rmx_mtu == 0 &&
+	    (rt->rt_rmx.rmx_locks & BSD_RTV_MTU) == 0 && rt->rt_ifp != NULL)
+		rt->rt_rmx.rmx_mtu = rt->rt_ifp->if_mtu;
 
 again:
 	error = bsd_rn_addaddr(&k->k_rtable, sin_key(bsd_rt_key(rt)),
@@ -527,9 +547,16 @@ again:
 	if (error == EEXIST && !retried && req == BSD_RTM_ADD &&
 	    (old = bsd_rtlookup(k, rt->rt_dst.sin_addr, (unsigned)plen)) !=
 	    NULL && rt_overwritable(k, old)) {
-		/* Seed 004 (3): the manual route wins over the clone. */
+		/*
+		 * Seed 004 (3): the manual route wins over the clone.
+		 * NetBSD's rtrequest1 says so (rtdeletemsg); FreeBSD's
+		 * rtrequest(RTM_DELETE) and in_addroute do it quietly.
+		 */
 		retried = 1;
-		(void)bsd_rtdeletemsg(k, old);
+		if (k->k_pers.p_overwrite == BSD_OVW_LLINFO)
+			bsd_rtdelete(k, old);
+		else
+			(void)bsd_rtdeletemsg(k, old);
 		goto again;
 	}
 	if (error != 0) {

@@ -119,6 +119,70 @@ bsd_icmp_redirect(struct bsd_kernel *k, uint32_t dst, uint32_t gw,
 	return error;
 }
 
+/*
+ * FreeBSD's ip_next_mtu(mtu, 1): the plateau below mtu (ip_icmp.c; its
+ * table lacks 65280, 9180 and 508's neighbours of NetBSD's).
+ */
+static uint32_t
+ip_next_mtu_down(uint32_t mtu)
+{
+	static const uint32_t tab[] = {
+		65535, 32000, 17914, 8166, 4352, 2002, 1492, 1006, 508, 296,
+		68, 0
+	};
+	size_t i;
+
+	for (i = 0; tab[i] != 0; i++)
+		if (mtu >= tab[i])
+			break;
+	if (tab[i] == 0)
+		return 0;
+	return mtu > tab[i] ? tab[i] : tab[i + 1];
+}
+
+/*
+ * FreeBSD 4 icmp_input, PRC_MSGSIZE (ip_icmp.c, RELENG_4; the block is
+ * unchanged since 1.22): rtalloc1(dst, 0, RTF_CLONING|RTF_PRCLONING)
+ * never clones, and only a host route that exists already (a clone
+ * made by in_pcbconnect, an ARP entry) has its MTU lowered.  Seed 004
+ * (5) says BSD/OS validates need-frag the same way, by the clone.
+ */
+static int
+mtudisc_update_host(struct bsd_kernel *k, const struct bsd_sockaddr_in *dst,
+    uint32_t mtu)
+{
+	struct bsd_rtentry *rt;
+	uint32_t cur;
+
+	rt = bsd_rtalloc1(k, (const struct bsd_sockaddr *)dst, 0, 0);
+	if (rt == NULL)
+		return EHOSTUNREACH;
+	if ((rt->rt_flags & BSD_RTF_HOST) == 0) {
+		k->k_rtdyn.rd_mtudisc_nohost++;
+		bsd_rtfree(k, rt);
+		return 0;
+	}
+	/*
+	 * FreeBSD's in_addroute gave every route the interface's MTU; a
+	 * route without one (BSD/OS, as assumed) counts as having it.
+	 */
+	cur = rt->rt_rmx.rmx_mtu;
+	if (cur == 0 && rt->rt_ifp != NULL)
+		cur = rt->rt_ifp->if_mtu;
+	if ((rt->rt_rmx.rmx_locks & BSD_RTV_MTU) == 0) {
+		if (mtu == 0)
+			mtu = ip_next_mtu_down(cur);
+		if (mtu < IP_MINMTU)
+			rt->rt_rmx.rmx_locks |= BSD_RTV_MTU;
+		else if (cur > mtu) {
+			rt->rt_rmx.rmx_mtu = mtu;
+			bsd_trace(k, BSD_TR_RTCHANGE, rt, 0);
+		}
+	}
+	bsd_rtfree(k, rt);
+	return 0;
+}
+
 int
 bsd_icmp_mtudisc(struct bsd_kernel *k, uint32_t dst, uint32_t mtu,
     uint32_t ip_len, int validated)
@@ -132,51 +196,70 @@ bsd_icmp_mtudisc(struct bsd_kernel *k, uint32_t dst, uint32_t mtu,
 	int error;
 
 	bsd_sin_init(&sdst, dst);
-	if (k->k_pers.p_pmtuclone) {
-		/* FreeBSD/BSD/OS: the host route is a protocol clone. */
-		rt = bsd_rtalloc_local(k, (struct bsd_sockaddr *)&sdst);
-	} else
-		rt = bsd_rtalloc1(k, (struct bsd_sockaddr *)&sdst, 1, 0);
+	if (!k->k_pers.p_pmtuadd)
+		return mtudisc_update_host(k, &sdst, mtu);
+	/* NetBSD icmp_mtudisc (ip_icmp.c 1.44, 1.147): rtalloc1(dst, 1) */
+	rt = bsd_rtalloc1(k, (struct bsd_sockaddr *)&sdst, 1, 0);
 	if (rt == NULL)
 		return EHOSTUNREACH;
 	if ((rt->rt_flags & BSD_RTF_HOST) == 0) {
-		/* NetBSD: a new dynamic host route through the same gateway. */
+		struct bsd_rt_addrinfo info;
+
 		if (!wm_admit(k, BSD_RTK_PMTU, tun->mtudisc_hiwat,
 		    tun->mtudisc_lowat, validated)) {
 			rd->rd_mtudisc_wmdrop++;
 			bsd_rtfree(k, rt);
 			return ENOBUFS;
 		}
-		{
-			struct bsd_rt_addrinfo info;
-
-			memset(&info, 0, sizeof(info));
-			info.rti_info[BSD_RTAX_DST] =
-			    (struct bsd_sockaddr *)&sdst;
-			info.rti_info[BSD_RTAX_GATEWAY] = bsd_rt_gateway(rt);
-			info.rti_flags = BSD_RTF_GATEWAY | BSD_RTF_HOST |
-			    BSD_RTF_DYNAMIC;
-			info.rti_ifa = rt->rt_ifa;
-			info.rti_kind = BSD_RTK_PMTU;
-			error = bsd_rtrequest1(k, BSD_RTM_ADD, &info, &nrt);
-		}
-		bsd_rtfree(k, rt);
-		if (error != 0)
+		/* A new dynamic host route through the same gateway. */
+		memset(&info, 0, sizeof(info));
+		info.rti_info[BSD_RTAX_DST] = (struct bsd_sockaddr *)&sdst;
+		info.rti_info[BSD_RTAX_GATEWAY] = bsd_rt_gateway(rt);
+		info.rti_flags = BSD_RTF_GATEWAY | BSD_RTF_HOST |
+		    BSD_RTF_DYNAMIC;
+		info.rti_ifa = rt->rt_ifa;
+		info.rti_kind = BSD_RTK_PMTU;
+		error = bsd_rtrequest1(k, BSD_RTM_ADD, &info, &nrt);
+		if (error != 0) {
+			bsd_rtfree(k, rt);
 			return error;
+		}
+		/* "nrt->rt_rmx = rt->rt_rmx": the parent's metrics. */
+		nrt->rt_rmx = rt->rt_rmx;
+		bsd_rtfree(k, rt);
 		rt = nrt;
-		if (rd->rd_mtudiscq != NULL)
-			(void)bsd_rt_timer_add(k, rt, icmp_mtudisc_timeout,
-			    rd->rd_mtudiscq);
-		else if (k->k_pers.p_aging == BSD_AGE_IDLE &&
-		    k->k_idleq != NULL &&
-		    bsd_rt_timer_add(k, rt, NULL, k->k_idleq) == 0)
-			rt->rt_kflags |= BSD_RTK_F_IDLETIMER;
 	}
+	/*
+	 * Every report (re)arms the route's mtudisc timer, a new route or
+	 * one that was there (an ARP entry, a clone): repeated reports keep
+	 * it, and a lowered MTU on a lasting route is forgotten after the
+	 * timeout.  No timer, no update ("if (error) { rtfree; return; }").
+	 */
+	if (rd->rd_mtudiscq != NULL) {
+		if (bsd_rt_timer_add(k, rt, icmp_mtudisc_timeout,
+		    rd->rd_mtudiscq) != 0) {
+			bsd_rtfree(k, rt);
+			return ENOBUFS;
+		}
+	} else if ((rt->rt_flags & (BSD_RTF_DYNAMIC | BSD_RTF_HOST)) ==
+	    (BSD_RTF_DYNAMIC | BSD_RTF_HOST) && rt->rt_kind == BSD_RTK_PMTU &&
+	    k->k_pers.p_aging == BSD_AGE_IDLE && k->k_idleq != NULL &&
+	    (rt->rt_kflags & BSD_RTK_F_IDLETIMER) == 0 &&
+	    bsd_rt_timer_add(k, rt, NULL, k->k_idleq) == 0)
+		/* pmtuadd set on BSD/OS: its inactivity timer ages it. */
+		rt->rt_kflags |= BSD_RTK_F_IDLETIMER;
 	ifmtu = rt->rt_ifp != NULL ? rt->rt_ifp->if_mtu : 0;
 	if (mtu == 0) {
-		/* An old router: guess the next plateau below ip_len. */
+		/*
+		 * An old router: the next plateau below the quoted ip_len,
+		 * or below the route's (or interface's) MTU if none.
+		 */
+		mtu = ip_len;
+		if (mtu == 0)
+			mtu = rt->rt_rmx.rmx_mtu != 0 ? rt->rt_rmx.rmx_mtu :
+			    ifmtu;
 		for (i = 0; mtu_plateaus[i] != 0; i++)
-			if (mtu_plateaus[i] < ip_len)
+			if (mtu_plateaus[i] < mtu)
 				break;
 		mtu = mtu_plateaus[i];
 	}

@@ -24,6 +24,8 @@ struct bsd_rtdyn_state {
 	uint64_t	rd_mtudisc_wmdrop;	/* need-frags refused past a mark */
 	uint64_t	rd_evicted;		/* victims nuked (BSD_WM_EVICT) */
 	uint64_t	rd_redir_ignored;	/* rediraccept == 0 */
+	uint64_t	rd_mtudisc_nohost;	/* need-frags with no host route
+						   to lower (pmtuadd == 0) */
 };
 
 /*
@@ -34,9 +36,13 @@ struct bsd_rtdyn_state {
 int	bsd_icmp_redirect(struct bsd_kernel *k, uint32_t dst, uint32_t gw,
 	    uint32_t src);
 /*
- * A need-fragmentation report for dst with next-hop mtu (0: unknown,
- * use the plateau table below ip_len).  validated: it matched one of our
- * sockets (KAME's distinction).  Returns 0 or an errno.
+ * A need-fragmentation report for dst with next-hop mtu (0: unknown).
+ * With pmtuadd (NetBSD icmp_mtudisc) a dynamic host route is added if
+ * none matches, the mtudisc timer is (re)armed, and an unknown MTU is
+ * the plateau below ip_len; without (FreeBSD), only an existing host
+ * route's MTU is lowered, an unknown one to the plateau below it.
+ * validated: it matched one of our sockets (KAME's distinction).
+ * Returns 0 or an errno.
  */
 int	bsd_icmp_mtudisc(struct bsd_kernel *k, uint32_t dst, uint32_t mtu,
 	    uint32_t ip_len, int validated);

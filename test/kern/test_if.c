@@ -371,7 +371,7 @@ static void
 test_ifaddr_delete_removes_route(void **state)
 {
 	struct fx *fx = fx_keep(fx_new("netbsd-2"));
-	const struct bsd_rt_msg *del, *deladdr;
+	const struct bsd_rt_msg *clone, *del, *deladdr;
 	unsigned from;
 
 	(void)state;
@@ -383,11 +383,19 @@ test_ifaddr_delete_removes_route(void **state)
 	assert_null(bsd_ifa_inet(fx->ifp));
 	assert_null(withaddr(fx, "10.0.0.1"));
 	assert_null(fx_lookup(fx, "10.0.0.0", 24));
-	/* netbsd-2 flushes the subnet route's clones with it. */
+	/*
+	 * netbsd-2 flushes the subnet route's clones with it, each with
+	 * its RTM_DELETE (rtflushclone1 calls rtdeletemsg), before the
+	 * route's own; rt_newaddrmsg(RTM_DELETE): the route, then the
+	 * address.
+	 */
 	assert_null(fx_lookup(fx, "10.0.0.7", 32));
-	/* rt_newaddrmsg(RTM_DELETE): the route first, then the address. */
-	del = nth_msg(fx, from, BSD_RTM_DELETE, 0);
+	clone = nth_msg(fx, from, BSD_RTM_DELETE, 0);
+	del = nth_msg(fx, from, BSD_RTM_DELETE, 1);
 	deladdr = nth_msg(fx, from, BSD_RTM_DELADDR, 0);
+	assert_int_equal(clone->rtm_sa[BSD_RTAX_DST].sin.sin_addr,
+	    fx_ip("10.0.0.7"));
+	assert_true(clone < del);
 	assert_true(del < deladdr);
 	assert_int_equal(del->rtm_sa[BSD_RTAX_DST].sin.sin_addr,
 	    fx_ip("10.0.0.0"));

@@ -18,6 +18,7 @@ struct expect {
 	int		survive;	/* (2) clones outlive their parent */
 	int		ovw_clone;	/* (3) RTM_ADD over an ARP clone: errno */
 	int		ovw_dynamic;	/* (3) RTM_ADD over a redirect route */
+	int		ovw_msg;	/* (3) RTM_DELETEs for what it replaced */
 	int64_t		redir_life;	/* (4) s a redirect route lives idle, 0: forever */
 	int64_t		clone_life;	/* (4) s an idle off-link clone lives */
 	int		pcbclone;	/* (5) connect clones a host route */
@@ -25,11 +26,16 @@ struct expect {
 };
 
 static const struct expect table[] = {
-	/*                   mark              surv  (3)clone (3)dyn  redir  clone pcb calloc */
-	{ "netbsd-1.5", 0,                  1, EEXIST, EEXIST, 600,    0,    0, 0 },
-	{ "bsdos-4",    BSD_RTF_CLONED,     0, 0,      0,      3600,   3600, 1, 1 },
-	{ "freebsd-4",  BSD_RTF_WASCLONED,  0, 0,      EEXIST, 0,      3600, 1, 1 },
-	{ "netbsd-2",   BSD_RTF_CLONED,     0, 0,      EEXIST, 600,    0,    0, 0 },
+	/*
+	 * netbsd-1.5's redirect routes never time out: ip_icmp.c 1.44
+	 * calls rtredirect() and arms no timer.  FreeBSD replaces a clone
+	 * quietly (rtrequest(RTM_DELETE), no routing message).
+	 */
+	/*                   mark              surv  (3)clone (3)dyn msg redir  clone pcb calloc */
+	{ "netbsd-1.5", 0,                  1, EEXIST, EEXIST, 0, 0,      0,    0, 0 },
+	{ "bsdos-4",    BSD_RTF_CLONED,     0, 0,      0,      1, 3600,   3600, 1, 1 },
+	{ "freebsd-4",  BSD_RTF_WASCLONED,  0, 0,      EEXIST, 0, 0,      3600, 1, 1 },
+	{ "netbsd-2",   BSD_RTF_CLONED,     0, 0,      EEXIST, 1, 600,    0,    0, 0 },
 };
 #define NTABLE	(sizeof(table) / sizeof(table[0]))
 
@@ -132,10 +138,51 @@ test_b3_manual_add_over_clone(void **state)
 		if (table[i].ovw_clone == 0) {
 			assert_true(rt->rt_flags & BSD_RTF_STATIC);
 			assert_false(rt->rt_flags & BSD_RTF_LLINFO);
-			assert_int_equal(fx_nmsgs(fx, BSD_RTM_DELETE), 1);
+			assert_int_equal(fx_nmsgs(fx, BSD_RTM_DELETE),
+			    table[i].ovw_msg);
 		} else
 			assert_true(rt->rt_flags & BSD_RTF_LLINFO);
 		fx_free(fx);
+	}
+}
+
+/*
+ * (3) FreeBSD 4's rtrequest(RTM_ADD) replaces any clone in the way
+ * ("if (rt2 && rt2->rt_parent)"), a protocol clone made by connect()
+ * too, not only an ARP entry, and says nothing on the routing socket.
+ * NetBSD 2 replaces its marked clones with an RTM_DELETE; BSD/OS, as
+ * we assume, the same; NetBSD 1.5 refuses.
+ */
+static void
+test_b3_manual_add_over_pcb_clone(void **state)
+{
+	struct bsd_sockaddr_in d = fx_sin("198.51.100.9");
+	struct bsd_rtentry *rt;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NTABLE; i++) {
+		struct fx *fx;
+		unsigned dels;
+
+		if (!table[i].pcbclone)
+			continue;
+		fx = fx_keep(newfx(&table[i]));
+		rt = bsd_rtalloc_local(fx->k, (struct bsd_sockaddr *)&d);
+		assert_non_null(rt);
+		assert_true(rt->rt_flags & BSD_RTF_HOST);
+		assert_non_null(rt->rt_parent);
+		bsd_rtfree(fx->k, rt);
+		dels = fx_nmsgs(fx, BSD_RTM_DELETE);
+		assert_int_equal(fx_add(fx, "198.51.100.9", 32, "10.0.0.253",
+		    BSD_RTF_GATEWAY | BSD_RTF_STATIC), 0);
+		rt = fx_lookup(fx, "198.51.100.9", 32);
+		assert_non_null(rt);
+		assert_true(rt->rt_flags & BSD_RTF_STATIC);
+		assert_null(rt->rt_parent);
+		assert_int_equal(fx_nmsgs(fx, BSD_RTM_DELETE) - dels,
+		    table[i].ovw_msg);
+		fx_drop(fx);
 	}
 }
 
@@ -174,7 +221,7 @@ test_b4_redirect_lifetime(void **state)
 		    fx_ip("10.0.0.253"), fx_ip("10.0.0.254")), 0);
 		assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
 		if (life == 0) {
-			/* FreeBSD 4: no timer for redirected routes. */
+			/* FreeBSD 4, NetBSD 1.5: no timer for them. */
 			fx_advance_s(fx, 86400);
 			assert_int_equal(bsd_rt_count(fx->k,
 			    BSD_RTK_REDIRECT), 1);
@@ -344,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_b6_clone_api),
 		cmocka_unit_test(test_knobs),
 		cmocka_unit_test(test_one_switch_alone),
+		FX_TEST(test_b3_manual_add_over_pcb_clone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

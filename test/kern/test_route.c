@@ -392,6 +392,34 @@ test_parent_delete_per_switch(void **state)
 	assert_int_equal(clones_left_after_parent_delete(&p), 3);
 }
 
+/*
+ * 4.4BSD rtalloc1 on an RTF_XRESOLVE clone: "rt_missmsg(RTM_RESOLVE,
+ * &info, 0, err)" with only RTAX_DST in info: no gateway, flags
+ * RTF_DONE alone (rt_missmsg adds it), no error.
+ */
+static void
+test_resolve_message_dst_only(void **state)
+{
+	struct fx *fx = fx_keep(fx_new_ll(bsd_personality_find("netbsd-2")));
+	struct bsd_rtentry *parent = fx_lookup(fx, "10.0.0.0", 24);
+	const struct bsd_rt_msg *m = NULL;
+	unsigned i;
+
+	(void)state;
+	parent->rt_flags |= BSD_RTF_XRESOLVE;
+	(void)fx_touch(fx, "10.0.0.9");
+	assert_int_equal(fx_nmsgs(fx, BSD_RTM_RESOLVE), 1);
+	for (i = 0; i < fx->nmsgs; i++)
+		if (fx->msgs[i].rtm_type == BSD_RTM_RESOLVE)
+			m = &fx->msgs[i];
+	assert_non_null(m);
+	assert_int_equal(m->rtm_addrs, BSD_RTA(BSD_RTAX_DST));
+	assert_int_equal(m->rtm_flags, BSD_RTF_DONE);
+	assert_int_equal(m->rtm_errno, 0);
+	assert_int_equal(m->rtm_sa[BSD_RTAX_DST].sin.sin_addr,
+	    fx_ip("10.0.0.9"));
+}
+
 int
 main(void)
 {
@@ -409,6 +437,7 @@ main(void)
 		cmocka_unit_test(test_losing_deletes_dynamic),
 		FX_TEST(test_bsdos_no_clone_of_clone),
 		FX_TEST(test_parent_delete_per_switch),
+		FX_TEST(test_resolve_message_dst_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,7 +29,7 @@ redirect_n(struct fx *fx, int n)
 static void
 test_redirect_expires_at_600(void **state)
 {
-	struct fx *fx = fx_new("netbsd-1.5");
+	struct fx *fx = fx_new("netbsd-2");
 
 	(void)state;
 	fx_advance_s(fx, 10);
@@ -50,7 +50,7 @@ test_redirect_expires_at_600(void **state)
 static void
 test_redirect_timer_failure_logged(void **state)
 {
-	struct fx *fx = fx_new("netbsd-1.5");
+	struct fx *fx = fx_new("netbsd-2");
 	struct bsd_membudget *mb = &fx->k->k_mem;
 
 	(void)state;
@@ -289,6 +289,156 @@ test_mtudisc_296_boundary(void **state)
 	    296);
 }
 
+/*
+ * NetBSD 1.5 (ip_icmp.c 1.44): icmp_input calls rtredirect() and arms
+ * no timer; the redirect route stays until something deletes it.
+ */
+static void
+test_netbsd15_redirect_never_expires(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-1.5"));
+
+	(void)state;
+	assert_int_equal(fx->k->k_pers.p_tun.redirtimeout, 0);
+	assert_null(fx->k->k_rtdyn.rd_redirq);
+	assert_int_equal(redirect_n(fx, 1), 0);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
+	fx_advance_s(fx, 86400);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 1);
+	/* Path-MTU routes do have their queue in 1.44. */
+	assert_non_null(fx->k->k_rtdyn.rd_mtudiscq);
+}
+
+/*
+ * icmp_mtudisc arms the timer on every report (rt_timer_add re-arms a
+ * timer of the same function): reports every 400 s keep a path-MTU
+ * route past 600 s; once they stop it goes 600 s after the last.
+ */
+static void
+test_mtudisc_report_rearms(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1280, 1500,
+		    1), 0);
+		fx_advance_s(fx, 400);
+		assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 1);
+	}
+	/* Last report at t = 1200: still there at 1800, gone by 1802. */
+	fx_advance_s(fx, 200);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 1);
+	fx_advance_s(fx, 2);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 0);
+}
+
+/*
+ * A report about a destination that has a host route already (here a
+ * static one) lowers its MTU and arms the mtudisc timer on it; at the
+ * timeout icmp_mtudisc_timeout forgets the MTU (rmx_mtu = 0) but leaves
+ * the route, which is not RTF_DYNAMIC.
+ */
+static void
+test_mtudisc_existing_host_route_reset(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsd_rtentry *rt;
+
+	(void)state;
+	assert_int_equal(fx_add(fx, "198.18.0.1", 32, "10.0.0.253",
+	    BSD_RTF_GATEWAY | BSD_RTF_STATIC), 0);
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1280, 1500, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(1), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 0);
+	fx_advance_s(fx, 602);
+	assert_ptr_equal(bsd_rtlookup(fx->k, dst_n(1), 32), rt);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 0);
+}
+
+/* The new route takes its parent's metrics ("nrt->rt_rmx = rt->rt_rmx"). */
+static void
+test_mtudisc_route_copies_parent_metrics(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsd_rtentry *def, *rt;
+
+	(void)state;
+	def = fx_lookup(fx, "0.0.0.0", 0);
+	assert_non_null(def);
+	def->rt_rmx.rmx_mtu = 1400;
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1280, 1500, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(1), 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+	/* A report above the copied 1400 does not raise it. */
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(2), 1450, 1500, 1), 0);
+	assert_int_equal(bsd_rtlookup(fx->k, dst_n(2), 32)->rt_rmx.rmx_mtu,
+	    1400);
+}
+
+/*
+ * FreeBSD 4 (and BSD/OS, as assumed): need-frag never makes a route.
+ * It lowers the MTU of a host route that exists (a clone connect()
+ * made, which in_addroute gave the interface's 1500), guesses the
+ * plateau below it when the report has none, and locks below 296.
+ */
+static void
+test_freebsd_needfrag_updates_only(void **state)
+{
+	static const char *const pers[] = { "freebsd-4", "bsdos-4" };
+	struct bsd_sockaddr_in d1;
+	struct bsd_rtentry *rt;
+	uint64_t total;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		struct fx *fx = fx_keep(fx_new(pers[i]));
+
+		print_message("personality %s\n", pers[i]);
+		total = bsd_rt_total(fx->k);
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1280, 1500,
+		    1), 0);
+		assert_int_equal(bsd_rt_total(fx->k), total);
+		assert_null(bsd_rtlookup(fx->k, dst_n(1), 32));
+		assert_int_equal(fx->k->k_rtdyn.rd_mtudisc_nohost, 1);
+		/* connect(): the clone, then the report lowers it. */
+		bsd_sin_init(&d1, dst_n(1));
+		rt = bsd_rtalloc_local(fx->k, (struct bsd_sockaddr *)&d1);
+		assert_non_null(rt);
+		bsd_rtfree(fx->k, rt);
+		/* FreeBSD's in_addroute set 1500; BSD/OS's 0 counts as it. */
+		assert_int_equal(rt->rt_rmx.rmx_mtu, i == 0 ? 1500 : 0);
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1280, 1500,
+		    1), 0);
+		assert_int_equal(rt->rt_rmx.rmx_mtu, 1280);
+		assert_int_equal(bsd_rt_total(fx->k), total + 1);
+		/* No MTU given: the plateau below 1280 is 1006. */
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 0, 1500, 1),
+		    0);
+		assert_int_equal(rt->rt_rmx.rmx_mtu, 1006);
+		/* Higher reports never raise it; no timer resets it. */
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 1400, 1500,
+		    1), 0);
+		assert_int_equal(rt->rt_rmx.rmx_mtu, 1006);
+		assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_PMTU), 0);
+		/* 296 is believed, 295 locks. */
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 296, 1500,
+		    1), 0);
+		assert_int_equal(rt->rt_rmx.rmx_mtu, 296);
+		assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, 0);
+		assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 295, 1500,
+		    1), 0);
+		assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU,
+		    BSD_RTV_MTU);
+		assert_int_equal(rt->rt_rmx.rmx_mtu, 296);
+	}
+}
+
 int
 main(void)
 {
@@ -303,6 +453,11 @@ main(void)
 		cmocka_unit_test(test_mtudisc_watermarks),
 		cmocka_unit_test(test_rediraccept_off),
 		FX_TEST(test_mtudisc_296_boundary),
+		FX_TEST(test_netbsd15_redirect_never_expires),
+	FX_TEST(test_mtudisc_report_rearms),
+	FX_TEST(test_mtudisc_existing_host_route_reset),
+	FX_TEST(test_mtudisc_route_copies_parent_metrics),
+	FX_TEST(test_freebsd_needfrag_updates_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

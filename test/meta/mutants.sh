@@ -74,9 +74,11 @@ mutant cut-by-a-third model/kern/bsd_in_rmx.c \
 mutant floor-not-cut-again model/kern/bsd_in_rmx.c \
     's/rq->rq_reallyold > tun->rtq_minreallyold\)/rq->rq_reallyold >= tun->rtq_minreallyold)/' in_rmx
 mutant mtudisc-296-believed model/kern/bsd_rtdyn.c \
-    's/mtu < IP_MINMTU/mtu <= IP_MINMTU/' rtdyn
+    's/mtu < IP_MINMTU \|\|/mtu <= IP_MINMTU ||/' rtdyn
+mutant freebsd-mtudisc-296-believed model/kern/bsd_rtdyn.c \
+    's/if \(mtu < IP_MINMTU\)/if (mtu <= IP_MINMTU)/' rtdyn
 mutant plateau-below-iplen model/kern/bsd_rtdyn.c \
-    's/mtu_plateaus\[i\] < ip_len/mtu_plateaus[i] <= ip_len/' rtdyn
+    's/mtu_plateaus\[i\] < mtu\)/mtu_plateaus[i] <= mtu)/' rtdyn
 mutant no-clone-of-host-route model/kern/bsd_route.c \
     's/ \|\|\n\s*\(rt->rt_flags & BSD_RTF_HOST\)\)/)/' route
 mutant redirect-gateway-unchecked model/kern/bsd_route.c \

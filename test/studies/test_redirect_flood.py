@@ -10,7 +10,8 @@ SHORT = ["--rate=100", "--duration=30", "--budget=0"]
 
 # NetBSD's rt_timer: a redirect route lives redirtimeout (+ the 1 s
 # tick), so the table levels off at rate x (redirtimeout + 1) while the
-# attack goes on; every forged redirect was believed.
+# attack goes on; every forged redirect was believed.  (netbsd-1.5 had
+# no such queue; --redirtimeout gives it the later one.)
 for pers in ("netbsd-1.5", "netbsd-2"):
     s, _ = run(EX, "--personality=" + pers, "--redirtimeout=10", *SHORT)
     expect(s, "redirects_accepted", lambda v: v == s["redirects_sent"] and v > 2500,
@@ -21,6 +22,12 @@ for pers in ("netbsd-1.5", "netbsd-2"):
            "below the peak: the last second's routes are gone, none made after the attack")
     expect(s, "redirect_lifetime_s", lambda v: v == 10, "10 (--redirtimeout)")
     expect(s, "untimed_redirect", lambda v: v == 0, "every redirect route on the timer queue")
+
+# NetBSD 1.5 as shipped (ip_icmp.c 1.44): no redirect timer at all.
+s, _ = run(EX, "--personality=netbsd-1.5", *SHORT)
+expect(s, "peak_redirect", lambda v: v == s["redirects_accepted"] and v > 2500,
+       "every accepted redirect still there: 1.44 arms no timer")
+expect(s, "redirect_lifetime_s", lambda v: v is None, "null: no timer")
 
 # redirtimeout=0: the queue is gone, nothing expires.
 s, _ = run(EX, "--personality=netbsd-1.5", "--redirtimeout=0", *SHORT)
