@@ -147,7 +147,8 @@ main(int argc, char* argv[])
     study.AddFlag("hiwat", "high watermark on path-MTU routes (-1: off)", &hiwat, -1, 2147483647);
     study.AddFlag("lowat", "low watermark on path-MTU routes (-1: off)", &lowat, -1, 2147483647);
     study.AddFlag("policy",
-                  "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat",
+                  "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat "
+                  "(bsdnet's own policy: KAME left that branch an empty \"XXX nuke a victim\")",
                   &policy,
                   {"refuse", "evict"});
     study.AddFlag("mtu", "next-hop MTU the messages report", &mtu, 68, 65535);

@@ -112,7 +112,8 @@ main(int argc, char* argv[])
     study.AddFlag("hiwat", "high watermark on redirect routes (-1: off)", &hiwat, -1, 2147483647);
     study.AddFlag("lowat", "low watermark on redirect routes (-1: off)", &lowat, -1, 2147483647);
     study.AddFlag("policy",
-                  "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat",
+                  "past --hiwat: refuse new routes (KAME), or evict the oldest down to --lowat "
+                  "(bsdnet's own policy: KAME left that branch an empty \"XXX nuke a victim\")",
                   &policy,
                   {"refuse", "evict"});
     study.AddBudgetFlag(&budget);
