@@ -28,8 +28,9 @@
  * - netbsd-1.5: nothing.  Its ip_icmp.c (1.44) calls rtredirect() and
  *   arms no timer; the queue and its sysctl came in 1.68 (2002).
  *   --redirtimeout > 0 gives it that later queue, as a what-if;
- * - bsdos-4: its one inactivity timer for every clone and redirect route
- *   (clone_idle, 3600 s); --redirtimeout changes nothing;
+ * - bsdos-4: a redirect rt_timer queue of its own (KAME and NRL code for
+ *   BSD/OS has icmp_redirtimeout); its default is unknown, and bsdnet
+ *   assumes the inactivity timer's hour (3600 s); --redirtimeout sets it;
  * - freebsd-4: nothing: 4.x has no redirect timer and in_rmx ages only
  *   RTF_WASCLONED routes; --redirtimeout changes nothing.
  * redirect_lifetime_s says which lifetime applies (null: none).  Every
@@ -135,13 +136,10 @@ main(int argc, char* argv[])
     Ptr<BsdKernel> kernel = victim->GetObject<BsdKernel>();
     const struct bsd_personality& pers = kernel->GetCore()->k_pers;
     double lifetime = NAN;
-    if (pers.p_aging == BSD_AGE_RTTIMER && pers.p_tun.redirtimeout > 0)
+    if ((pers.p_aging == BSD_AGE_RTTIMER || pers.p_aging == BSD_AGE_IDLE) &&
+        pers.p_tun.redirtimeout > 0)
     {
         lifetime = pers.p_tun.redirtimeout;
-    }
-    else if (pers.p_aging == BSD_AGE_IDLE)
-    {
-        lifetime = pers.p_tun.clone_idle;
     }
 
     // The attack: redirects from "R" to V naming A, about each

@@ -74,7 +74,11 @@ static const struct bsd_personality personalities[] = {
 		 */
 		.p_pmtuadd = 0,
 		.p_flushmsg = 0,
-		.p_tun = { TUN_DEFAULTS },
+		/*
+		 * KAME/NRL code for BSD/OS has an icmp_redirtimeout of its
+		 * own; its default is unknown: the inactivity timer's hour.
+		 */
+		.p_tun = { TUN_COMMON, .redirtimeout = 3600 },
 	},
 	{
 		.p_name = "freebsd-4",

@@ -762,12 +762,6 @@ create:
 			if (error == 0) {
 				flags = rt->rt_flags;
 				k->k_rtstat.rts_dynamic++;
-				/* BSD/OS ages redirect routes as clones. */
-				if (k->k_pers.p_aging == BSD_AGE_IDLE &&
-				    k->k_idleq != NULL &&
-				    bsd_rt_timer_add(k, rt, NULL,
-				    k->k_idleq) == 0)
-					rt->rt_kflags |= BSD_RTK_F_IDLETIMER;
 			}
 		} else {
 			/* Smash the current notion of the gateway. */

@@ -18,6 +18,19 @@ static const uint32_t mtu_plateaus[] = {
 
 #define IP_MINMTU	296	/* below this a report is not believed */
 
+/*
+ * Who has a redirect rt_timer queue: NetBSD, and BSD/OS, whose KAME and
+ * NRL code shows an icmp_redirtimeout of its own (the rt_timer API is
+ * BSDI's).  FreeBSD 4 ages no redirect route.
+ */
+static int
+redirq_aging(const struct bsd_kernel *k)
+{
+
+	return k->k_pers.p_aging == BSD_AGE_RTTIMER ||
+	    k->k_pers.p_aging == BSD_AGE_IDLE;
+}
+
 static void
 icmp_redirect_timeout(struct bsd_kernel *k, struct bsd_rtentry *rt,
     struct bsd_rttimer *r)
@@ -288,7 +301,7 @@ bsd_rtdyn_set_redirtimeout(struct bsd_kernel *k, int32_t secs)
 	if (secs < 0)
 		return EINVAL;
 	k->k_pers.p_tun.redirtimeout = secs;
-	if (k->k_pers.p_aging != BSD_AGE_RTTIMER)
+	if (!redirq_aging(k))
 		return 0;
 	if (secs == 0) {
 		/* sysctl: 0 destroys the queue, running its callouts. */
@@ -323,12 +336,12 @@ bsd_rtdyn_init(struct bsd_kernel *k)
 	struct bsd_rtdyn_state *rd = &k->k_rtdyn;
 
 	memset(rd, 0, sizeof(*rd));
-	/* Only the rt_timer personalities age these through rt_timer. */
-	if (k->k_pers.p_aging != BSD_AGE_RTTIMER)
-		return;
-	if (tun->redirtimeout > 0)
+	if (redirq_aging(k) && tun->redirtimeout > 0)
 		rd->rd_redirq = bsd_rt_timer_queue_create(k,
 		    tun->redirtimeout, "redirect");
+	/* Only NetBSD's rt_timer aging has a path-MTU queue. */
+	if (k->k_pers.p_aging != BSD_AGE_RTTIMER)
+		return;
 	rd->rd_mtudiscq = bsd_rt_timer_queue_create(k, tun->mtudisc_timeout,
 	    "mtudisc");
 }

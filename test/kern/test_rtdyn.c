@@ -439,6 +439,37 @@ test_freebsd_needfrag_updates_only(void **state)
 	}
 }
 
+/*
+ * BSD/OS: redirect routes on an rt_timer queue of their own
+ * (icmp_redirtimeout, as KAME's and NRL's BSD/OS code has it), not on
+ * the clones' inactivity timer: use does not keep them, and the knob
+ * sets their lifetime.
+ */
+static void
+test_bsdos_redirect_queue(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("bsdos-4"));
+	struct bsd_sockaddr_in d;
+	struct bsd_rtentry *rt;
+	int i;
+
+	(void)state;
+	assert_non_null(fx->k->k_rtdyn.rd_redirq);
+	assert_int_equal(bsd_rtdyn_set_redirtimeout(fx->k, 100), 0);
+	assert_int_equal(redirect_n(fx, 1), 0);
+	bsd_sin_init(&d, dst_n(1));
+	for (i = 0; i < 10; i++) {
+		fx_advance_s(fx, 10);
+		rt = bsd_rtalloc1(fx->k, (struct bsd_sockaddr *)&d, 1, 0);
+		assert_true(rt->rt_flags & BSD_RTF_DYNAMIC);
+		bsd_rt_used(fx->k, rt);
+		bsd_rtfree(fx->k, rt);
+	}
+	/* Used every 10 s, still gone at the first tick past 100 s. */
+	fx_advance_s(fx, 2);
+	assert_int_equal(bsd_rt_count(fx->k, BSD_RTK_REDIRECT), 0);
+}
+
 int
 main(void)
 {
@@ -458,6 +489,7 @@ main(void)
 	FX_TEST(test_mtudisc_existing_host_route_reset),
 	FX_TEST(test_mtudisc_route_copies_parent_metrics),
 	FX_TEST(test_freebsd_needfrag_updates_only),
+		FX_TEST(test_bsdos_redirect_queue),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
