@@ -14,8 +14,8 @@ from pathlib import Path
 from . import REPO_ROOT
 from .plots import PlotError, draw
 from .results import aggregate, collect, write_aggregate_csv, write_points_csv, write_runs_csv
-from .runner import (RunnerError, check_binary, format_failure, is_done, plan, run_dask,
-                     run_local, write_failures)
+from .runner import (RunnerError, check_binary, format_failure, plan, run_dask, run_local,
+                     state_of, write_failures)
 from .sweepfile import SweepError, load
 
 #: The copy of the sweep file kept with its results (read by aggregate/plot).
@@ -75,7 +75,7 @@ def cmd_run(args):
     build = args.build.resolve()
     timeout = args.timeout or sweep.timeout
     specs = plan(sweep, build, out, timeout)
-    todo = [s for s in specs if not is_done(s)]
+    todo = to_run(specs)
     skipped = len(specs) - len(todo)
     npoints = len(specs) // sweep.replications
     log(f"{sweep.stem}: {len(specs)} runs ({npoints} points x {sweep.replications} "
@@ -107,15 +107,35 @@ def cmd_run(args):
             print(format_failure(r), file=sys.stderr)
         log(f"{len(failed)} failed runs; listed in {failures}")
 
-    status = finish(sweep, out, plot=True)
+    status = finish(sweep, out, plot=True, warn=False)
     return 1 if failed else status
 
 
-def finish(sweep, out, plot):
-    """Write runs.csv and aggregate.csv for ``out``; draw the plots if asked."""
-    rows, missing = collect(sweep, out)
-    if missing:
-        log(f"{len(missing)} runs have no valid summary (failed or not run yet)")
+def to_run(specs):
+    """The runs not complete yet; warn about each incomplete one."""
+    todo = []
+    for spec in specs:
+        st = state_of(spec)
+        if st.state == "incomplete":
+            log(f"{spec.outdir}: incomplete: {st.reason}; running it again")
+        if st.state != "done":
+            todo.append(spec)
+    return todo
+
+
+def finish(sweep, out, plot, warn=True):
+    """Write runs.csv and aggregate.csv for ``out``; draw the plots if asked.
+
+    With ``warn``, each incomplete run is named with the reason it is not
+    counted (``run`` has reported them already).
+    """
+    rows, missing, incomplete = collect(sweep, out)
+    if warn:
+        for outdir, why in incomplete:
+            log(f"{outdir}: incomplete: {why}; not counted")
+    if missing or incomplete:
+        log(f"{len(missing) + len(incomplete)} runs are not complete "
+            f"({len(incomplete)} failed or cut short, {len(missing)} not run yet)")
     agg = aggregate(sweep, rows)
     write_runs_csv(out / "runs.csv", sweep, rows)
     write_aggregate_csv(out / "aggregate.csv", sweep, rows, agg)

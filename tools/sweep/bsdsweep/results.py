@@ -1,6 +1,6 @@
 """Collect the runs' summaries into ``runs.csv`` and ``aggregate.csv``.
 
-``runs.csv`` has one row per run that left a valid summary: ``run_id``,
+``runs.csv`` has one row per complete run (``complete.run_state``): ``run_id``,
 ``point_id``, the sweep's flags, ``RngRun``, then every summary field
 (nested objects flattened as ``a.b``; fields that repeat a flag, RngRun or
 outdir are not repeated).
@@ -17,7 +17,8 @@ import csv
 import math
 from dataclasses import dataclass
 
-from .runner import read_summary, run_id
+from .complete import run_state
+from .runner import run_id
 from .sweepfile import format_value
 
 # 97.5 % quantiles of Student's t, used when scipy is not installed.
@@ -102,17 +103,25 @@ class Row:
 
 
 def collect(sweep, out_dir):
-    """The runs of ``sweep`` found in ``out_dir``: (rows, ids of missing runs)."""
-    rows, missing = [], []
+    """The complete runs of ``sweep`` in ``out_dir``: (rows, missing, incomplete).
+
+    ``missing`` are the ids of runs never started; ``incomplete`` is a list
+    of (run directory, reason) of runs that are not complete (failed,
+    killed, cut short): they are not counted.
+    """
+    rows, missing, incomplete = [], [], []
     for point in sweep.points():
         for r in range(1, sweep.replications + 1):
             rid = run_id(point.point_id, r)
-            summary = read_summary(f"{out_dir}/runs/{rid}")
-            if summary is None:
+            outdir = f"{out_dir}/runs/{rid}"
+            st = run_state(outdir, r, sweep.example)
+            if st.state == "done":
+                rows.append(Row(rid, point, r, flatten(st.summary)))
+            elif st.state == "absent":
                 missing.append(rid)
             else:
-                rows.append(Row(rid, point, r, flatten(summary)))
-    return rows, missing
+                incomplete.append((outdir, st.reason))
+    return rows, missing, incomplete
 
 
 def summary_fields(sweep, rows):

@@ -2,20 +2,20 @@
 
 Each run is ``<build>/<example> --flag=value ... --RngRun=R --outdir=DIR``
 with ``DIR = <out>/runs/<run-id>`` and ``run-id = <point-id>-r<R>``.  The
-example's contract: exit 0 and write ``DIR/summary.json`` (one JSON object)
-on success; exit 2 on a bad flag; anything else is a failure.
+example's contract: exit 0 and write ``DIR/summary.json`` (one JSON object
+with the keys every study writes) and a whole ``DIR/table.csv`` on success; exit 2 on a bad flag; anything else is a failure.
 
 Besides the example's own files the runner leaves in ``DIR``:
 ``command.txt`` (the command line), ``stdout.txt`` and ``stderr.txt``.
 
-A run whose ``summary.json`` is already there and valid is skipped, so an
-interrupted sweep resumes where it stopped.  ``execute_run`` is the one
+A run that is complete (``complete.run_state``: a full summary, a whole
+``table.csv`` and the runner's ``.done`` marker, written after checking
+them) is skipped, so an interrupted sweep resumes where it stopped.  ``execute_run`` is the one
 function that runs a run; it is what a Dask worker is sent, and it never
 raises: every outcome is a ``RunResult``.
 """
 
 import concurrent.futures
-import json
 import os
 import shlex
 import subprocess
@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .complete import check_outputs, remove_marker, run_state, write_marker
 from .sweepfile import format_value
 
 #: Lines of a failed run's stderr that are reported.
@@ -58,8 +59,10 @@ class RunResult:
     """What became of one run.
 
     ``status`` is ``ok``, ``failed`` (non-zero exit), ``bad-flag`` (exit
-    2), ``timeout``, ``no-summary`` (exit 0 without a valid summary) or
-    ``error`` (could not be started, or the cluster lost it).
+    2), ``timeout``, ``no-summary`` (exit 0 without a summary.json),
+    ``incomplete`` (exit 0, but the outputs are not complete: see
+    ``complete``) or ``error`` (could not be started, or the cluster lost
+    it).
     """
 
     run_id: str
@@ -110,19 +113,19 @@ def check_binary(build_dir, example):
                           f"(or pass --build DIR)")
 
 
-def read_summary(outdir):
-    """The run's ``summary.json`` as a dict, or None if missing or invalid."""
-    try:
-        text = (Path(outdir) / "summary.json").read_text()
-        summary = json.loads(text)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return summary if isinstance(summary, dict) else None
+def example_of(spec):
+    """The example's name, as its summary gives it: the binary's file name."""
+    return Path(spec.command[0]).name
+
+
+def state_of(spec):
+    """The ``RunState`` of ``spec``'s directory (absent, done or incomplete)."""
+    return run_state(spec.outdir, spec.rng_run, example_of(spec))
 
 
 def is_done(spec):
-    """True if the run left a valid summary in an earlier sweep."""
-    return read_summary(spec.outdir) is not None
+    """True if the run is complete from an earlier sweep (see ``complete``)."""
+    return state_of(spec).state == "done"
 
 
 def _tail(path, lines=STDERR_TAIL_LINES):
@@ -146,7 +149,9 @@ def execute_run(spec):
     outdir = Path(spec.outdir)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
-        (outdir / "summary.json").unlink(missing_ok=True)
+        remove_marker(outdir)
+        for stale in ("summary.json", "table.csv"):
+            (outdir / stale).unlink(missing_ok=True)
         (outdir / "command.txt").write_text(spec.command_line() + "\n")
         with open(outdir / "stdout.txt", "wb") as out, open(outdir / "stderr.txt", "wb") as err:
             proc = subprocess.run(spec.command, stdin=subprocess.DEVNULL, stdout=out,
@@ -163,10 +168,22 @@ def execute_run(spec):
         return result("failed", rc, f"killed by signal {-rc}")
     if rc != 0:
         return result("failed", rc, f"exit status {rc}")
-    if read_summary(outdir) is None:
-        return result("no-summary", rc, "exit status 0 but summary.json is missing "
-                                        "or not a JSON object")
-    return result("ok", rc, tail=False)
+    return finished(spec, outdir, result)
+
+
+def finished(spec, outdir, result):
+    """The result of a run that exited 0: check its outputs, mark it done."""
+    if not (outdir / "summary.json").exists():
+        return result("no-summary", 0, "exit status 0 but no summary.json")
+    summary, why = check_outputs(outdir, spec.rng_run, example_of(spec))
+    if summary is None:
+        return result("incomplete", 0, f"exit status 0 but {why}")
+    res = result("ok", 0, tail=False)
+    try:
+        write_marker(outdir, returncode=0, seconds=res.seconds)
+    except OSError as e:
+        return result("error", 0, f"cannot write the .done marker: {e}")
+    return res
 
 
 def _progress(total, desc, enabled):
