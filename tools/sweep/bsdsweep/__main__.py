@@ -7,6 +7,7 @@ options or the build are wrong (nothing was run).
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -167,9 +168,15 @@ def load_results_sweep(args):
     return load(path), out
 
 
+def _interrupt(signum, frame):
+    """SIGTERM as Ctrl-C: the running runs are killed, not left behind."""
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     """Run the command line; return the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.command == "run":
             return cmd_run(args)
@@ -181,6 +188,8 @@ def main(argv=None):
     except KeyboardInterrupt:
         log("interrupted; rerun the same command to resume")
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

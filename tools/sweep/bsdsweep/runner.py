@@ -16,10 +16,14 @@ raises: every outcome is a ``RunResult``.
 """
 
 import concurrent.futures
+import fcntl
 import os
 import shlex
+import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -30,6 +34,10 @@ from .sweepfile import format_value
 
 #: Lines of a failed run's stderr that are reported.
 STDERR_TAIL_LINES = 20
+#: The lock file in each run directory.
+LOCK = ".lock"
+#: Seconds between checks for a timeout or a cancel while a run runs.
+POLL_SECONDS = 0.2
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 20
 
@@ -61,8 +69,9 @@ class RunResult:
     ``status`` is ``ok``, ``failed`` (non-zero exit), ``bad-flag`` (exit
     2), ``timeout``, ``no-summary`` (exit 0 without a summary.json),
     ``incomplete`` (exit 0, but the outputs are not complete: see
-    ``complete``) or ``error`` (could not be started, or the cluster lost
-    it).
+    ``complete``), ``busy`` (its directory is locked by another runner or
+    a run still alive), ``cancelled`` or ``error`` (could not be started,
+    or the cluster lost it).
     """
 
     run_id: str
@@ -136,8 +145,75 @@ def _tail(path, lines=STDERR_TAIL_LINES):
     return "\n".join(text.rstrip("\n").splitlines()[-lines:])
 
 
-def execute_run(spec):
-    """Run one run and say how it went; never raises."""
+class RunBusy(Exception):
+    """The run directory is locked by another runner or a run still alive."""
+
+
+def lock_run_dir(outdir):
+    """Lock ``outdir/.lock`` (flock, not waiting); return the open fd.
+
+    The lock is held as long as any process has the fd open: the runner,
+    and the example it hands the fd to.  A runner killed with SIGKILL thus
+    leaves its run locked until the orphaned example ends.  Raises RunBusy
+    (saying who holds it) if the lock is taken.
+    """
+    fd = os.open(Path(outdir) / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 512, 0).decode(errors="replace").strip() or "unknown holder"
+        os.close(fd)
+        raise RunBusy(f"{outdir} is locked ({holder}): another runner, or a run left "
+                      f"running by a killed runner, is writing it; not run twice") from None
+    _note_holder(fd)
+    return fd
+
+
+def _note_holder(fd, pgid=None):
+    """Write who holds the lock into the lock file, for a busy message."""
+    text = f"runner pid {os.getpid()} on {socket.gethostname()}"
+    if pgid is not None:
+        text += f", run process group {pgid} (kill -- -{pgid})"
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, (text + "\n").encode(), 0)
+
+
+def kill_group(proc):
+    """SIGKILL the process group of ``proc`` (the run and all it started); reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
+def wait_run(proc, timeout=None, cancel=None):
+    """Wait for ``proc``: ``exit``, or ``timeout``/``cancelled`` once its group is killed."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        step = POLL_SECONDS
+        if deadline is not None:
+            step = max(0.0, min(step, deadline - time.monotonic()))
+        try:
+            proc.wait(timeout=step)
+            return "exit"
+        except subprocess.TimeoutExpired:
+            pass
+        if cancel is not None and cancel.is_set():
+            kill_group(proc)
+            return "cancelled"
+        if deadline is not None and time.monotonic() >= deadline:
+            kill_group(proc)
+            return "timeout"
+
+
+def execute_run(spec, cancel=None):
+    """Run one run and say how it went; never raises.
+
+    The run directory is locked first (a locked one is ``busy``, not
+    run).  The example runs in a process group of its own, killed whole
+    on timeout or when ``cancel`` (a ``threading.Event``) is set.
+    """
     start = time.monotonic()
 
     def result(status, returncode=None, reason="", tail=True):
@@ -149,17 +225,36 @@ def execute_run(spec):
     outdir = Path(spec.outdir)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
+        lock = lock_run_dir(outdir)
+    except RunBusy as e:
+        return result("busy", reason=str(e), tail=False)
+    except OSError as e:
+        return result("error", reason=f"cannot lock {outdir}: {e}", tail=False)
+    try:
+        return _execute_locked(spec, outdir, lock, cancel, result)
+    finally:
+        os.close(lock)
+
+
+def _execute_locked(spec, outdir, lock, cancel, result):
+    """``execute_run`` once the run directory is locked (by fd ``lock``)."""
+    try:
         remove_marker(outdir)
         for stale in ("summary.json", "table.csv"):
             (outdir / stale).unlink(missing_ok=True)
         (outdir / "command.txt").write_text(spec.command_line() + "\n")
         with open(outdir / "stdout.txt", "wb") as out, open(outdir / "stderr.txt", "wb") as err:
-            proc = subprocess.run(spec.command, stdin=subprocess.DEVNULL, stdout=out,
-                                  stderr=err, cwd=outdir, timeout=spec.timeout)
-    except subprocess.TimeoutExpired:
-        return result("timeout", reason=f"timed out after {spec.timeout:g} s (killed)")
+            proc = subprocess.Popen(spec.command, stdin=subprocess.DEVNULL, stdout=out,
+                                    stderr=err, cwd=outdir, start_new_session=True,
+                                    pass_fds=(lock,))
+        _note_holder(lock, proc.pid)
+        how = wait_run(proc, spec.timeout, cancel)
     except OSError as e:
         return result("error", reason=f"cannot run: {e}", tail=False)
+    if how == "timeout":
+        return result("timeout", reason=f"timed out after {spec.timeout:g} s (killed)")
+    if how == "cancelled":
+        return result("cancelled", reason="cancelled (killed)")
 
     rc = proc.returncode
     if rc == 2:
@@ -194,16 +289,22 @@ def _progress(total, desc, enabled):
 
 
 def run_local(specs, jobs, desc="runs", progress=True):
-    """Run ``specs`` on ``jobs`` local processes at a time; return results."""
+    """Run ``specs`` on ``jobs`` local processes at a time; return results.
+
+    On KeyboardInterrupt the runs not started are dropped, the running ones
+    are killed (their whole process groups) and the interrupt goes on.
+    """
     results = []
+    cancel = threading.Event()
     with _progress(len(specs), desc, progress) as bar, \
             concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(execute_run, s) for s in specs]
+        futures = [pool.submit(execute_run, s, cancel) for s in specs]
         try:
             for fut in concurrent.futures.as_completed(futures):
                 results.append(fut.result())
                 bar.update(1)
         except KeyboardInterrupt:
+            cancel.set()
             for fut in futures:
                 fut.cancel()
             raise
