@@ -9,14 +9,15 @@ import argparse
 import os
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
 from . import REPO_ROOT
 from .plots import PlotError, draw
 from .results import aggregate, collect, write_aggregate_csv, write_points_csv, write_runs_csv
-from .runner import (RunnerError, check_binary, format_failure, plan, run_dask, run_local,
-                     state_of, write_failures)
+from .runner import (NO_WORKERS_WAIT, RunnerError, check_binary, format_failure, plan,
+                     run_dask, run_local, state_of, write_failures)
 from .sweepfile import SweepError, load
 
 #: The copy of the sweep file kept with its results (read by aggregate/plot).
@@ -51,6 +52,9 @@ def parse_args(argv):
                    help="where the example binaries are (default: %(default)s)")
     r.add_argument("--timeout", type=float,
                    help="seconds before a run is killed (default: the file's 'timeout', or none)")
+    r.add_argument("--no-workers-wait", type=float, metavar="S",
+                   help="with --scheduler: give the runs up after S seconds without any "
+                        f"worker (default: {NO_WORKERS_WAIT:g})")
     r.add_argument("--dry-run", action="store_true",
                    help="print the command lines of the runs still to do, run nothing")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -67,6 +71,8 @@ def parse_args(argv):
         p.error("--jobs must be at least 1")
     if args.command == "run" and args.timeout is not None and args.timeout <= 0:
         p.error("--timeout must be positive")
+    if args.command == "run" and args.no_workers_wait is not None and args.no_workers_wait <= 0:
+        p.error("--no-workers-wait must be positive")
     return args
 
 
@@ -95,7 +101,8 @@ def cmd_run(args):
     desc = sweep.stem
     if args.scheduler:
         log(f"running on the Dask scheduler {args.scheduler}")
-        results = run_dask(todo, args.scheduler, desc, not args.no_progress) if todo else []
+        results = run_dask(todo, args.scheduler, desc, not args.no_progress,
+                           args.no_workers_wait) if todo else []
     else:
         results = run_local(todo, args.jobs, desc, not args.no_progress) if todo else []
     failed = [r for r in results if not r.ok]
@@ -176,7 +183,8 @@ def _interrupt(signum, frame):
 def main(argv=None):
     """Run the command line; return the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
     try:
         if args.command == "run":
             return cmd_run(args)
@@ -189,7 +197,8 @@ def main(argv=None):
         log("interrupted; rerun the same command to resume")
         return 130
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,10 @@ STDERR_TAIL_LINES = 20
 LOCK = ".lock"
 #: Seconds between checks for a timeout or a cancel while a run runs.
 POLL_SECONDS = 0.2
+#: Seconds a Dask sweep waits while the scheduler has no worker before it gives up.
+NO_WORKERS_WAIT = 60.0
+#: Seconds between asking the scheduler for its workers (or for a cancel).
+DASK_WORKER_CHECK = 1.0
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 20
 
@@ -311,41 +315,118 @@ def run_local(specs, jobs, desc="runs", progress=True):
     return results
 
 
-def run_dask(specs, address, desc="runs", progress=True):
-    """Run ``specs`` as one task each on the Dask scheduler at ``address``."""
+def run_dask(specs, address, desc="runs", progress=True, no_workers_wait=None):
+    """Run ``specs`` as one task each on the Dask scheduler at ``address``.
+
+    When the scheduler has had no worker for ``no_workers_wait`` seconds
+    (default ``NO_WORKERS_WAIT``), the runs not finished are given up and
+    reported as ``error``: "no Dask workers".  On KeyboardInterrupt the
+    tasks are cancelled and the runs on the workers killed.
+    """
     try:
-        from distributed import Client, as_completed
+        from distributed import Client, Event
     except ImportError:
         raise RunnerError("--scheduler needs Dask distributed: "
                           "apt-get install python3-distributed") from None
+    wait = NO_WORKERS_WAIT if no_workers_wait is None else no_workers_wait
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as e:
         raise RunnerError(f"cannot reach the Dask scheduler at {address}: {e}") from None
     with client:
-        try:
-            client.run(lambda: __import__("bsdsweep.runner") and True)
-        except (ImportError, ModuleNotFoundError) as e:
-            raise RunnerError(f"a Dask worker cannot import bsdsweep ({e}); start the "
-                              f"workers with PYTHONPATH=<repo>/tools/sweep") from None
-        if not client.scheduler_info().get("workers"):
-            raise RunnerError(f"the Dask scheduler at {address} has no workers")
+        check_workers(client, address)
         token = uuid.uuid4().hex[:8]
-        futures = {client.submit(execute_run, s, key=f"bsdsweep-{s.run_id}-{token}",
+        cancel = DaskCancel(f"bsdsweep-cancel-{token}")
+        futures = {client.submit(execute_run, s, cancel, key=f"bsdsweep-{s.run_id}-{token}",
                                  pure=False): s for s in specs}
-        results = []
         with _progress(len(specs), desc, progress) as bar:
-            for fut in as_completed(futures):
-                spec = futures[fut]
-                if fut.status == "finished":
-                    results.append(fut.result())
-                else:
-                    results.append(RunResult(run_id=spec.run_id, status="error",
-                                             command=spec.command,
-                                             reason=f"Dask task {fut.status}: "
-                                                    f"{fut.exception()!r}"))
-                bar.update(1)
+            try:
+                return gather_dask(client, futures, bar, wait)
+            except KeyboardInterrupt:
+                Event(cancel.name, client=client).set()
+                client.cancel(list(futures))
+                raise
+
+
+def check_workers(client, address):
+    """Raise RunnerError unless the cluster has workers that import bsdsweep."""
+    try:
+        client.run(lambda: __import__("bsdsweep.runner") and True)
+    except (ImportError, ModuleNotFoundError) as e:
+        raise RunnerError(f"a Dask worker cannot import bsdsweep ({e}); start the "
+                          f"workers with PYTHONPATH=<repo>/tools/sweep") from None
+    if not client.scheduler_info().get("workers"):
+        raise RunnerError(f"the Dask scheduler at {address} has no workers")
+
+
+def worker_count(client):
+    """The number of workers the scheduler has now (0 if it cannot be asked)."""
+    try:
+        return len(client.nthreads())
+    except Exception:               # noqa: BLE001 (a scheduler gone has no workers)
+        return 0
+
+
+def gather_dask(client, futures, bar, wait):
+    """The results of ``futures`` ({future: spec}) as they finish.
+
+    Gives the unfinished runs up when no worker has been there for ``wait`` s.
+    """
+    pending = dict(futures)
+    results = []
+    alone_since = None
+    next_check = 0.0
+    while pending:
+        for fut in [f for f in pending if f.done()]:
+            results.append(dask_result(fut, pending.pop(fut)))
+            bar.update(1)
+        now = time.monotonic()
+        if pending and now >= next_check:
+            next_check = now + DASK_WORKER_CHECK
+            alone_since = None if worker_count(client) else (alone_since or now)
+        if pending and alone_since is not None and now - alone_since >= wait:
+            client.cancel(list(pending))
+            reason = (f"no Dask workers for {wait:g} s (all gone?); not run: start workers "
+                      f"and rerun to resume")
+            results += [RunResult(run_id=s.run_id, status="error", command=s.command,
+                                  reason=reason) for s in pending.values()]
+            bar.update(len(pending))
+            return results
+        time.sleep(POLL_SECONDS)
     return results
+
+
+def dask_result(fut, spec):
+    """The RunResult of a finished Dask future (an error if the task failed)."""
+    if fut.status == "finished":
+        return fut.result()
+    return RunResult(run_id=spec.run_id, status="error", command=spec.command,
+                     reason=f"Dask task {fut.status}: {fut.exception()!r}")
+
+
+class DaskCancel:
+    """The cancel flag a run on a Dask worker polls: a named distributed.Event.
+
+    It has ``is_set()`` like a ``threading.Event``; the scheduler is asked at
+    most every ``DASK_WORKER_CHECK`` seconds.
+    """
+
+    def __init__(self, name):
+        self.name = name
+        self._set = False
+        self._next = 0.0
+
+    def is_set(self):
+        """True once the runner has set the event."""
+        now = time.monotonic()
+        if not self._set and now >= self._next:
+            self._next = now + DASK_WORKER_CHECK
+            try:
+                from distributed import Event
+                self._set = Event(self.name).is_set()
+            except Exception:       # noqa: BLE001 (no scheduler: nobody to cancel)
+                pass
+        return self._set
 
 
 def format_failure(res):
