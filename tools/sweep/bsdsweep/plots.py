@@ -16,7 +16,7 @@ import math
 import re
 from pathlib import Path
 
-from .results import numeric_fields
+from .results import averaged_fields
 from .sweepfile import format_value
 
 
@@ -46,7 +46,7 @@ def draw(sweep, spec, rows, agg, plot_dir):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fields = numeric_fields(sweep, rows)
+    fields = averaged_fields(sweep, rows)
     if spec.y not in fields:
         raise PlotError(f"plot '{spec.name}': y '{spec.y}' is not a numeric summary field "
                         f"of these runs (fields: {', '.join(fields) or 'none'})")

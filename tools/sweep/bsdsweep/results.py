@@ -6,7 +6,8 @@
 outdir are not repeated).
 
 ``aggregate.csv`` has one row per point with at least one run: the point's
-flags, ``n`` (runs), and for every numeric summary field ``<f>_mean`` and
+flags, ``n`` (runs), and for every numeric summary field (but the flags the
+example reports that are the same in every run) ``<f>_mean`` and
 ``<f>_ci95`` (half-width of the 95 % confidence interval of the mean,
 Student t with n-1 degrees of freedom; empty when only one value).  A
 field that is null (or absent) in some run also gets ``<f>_n``, the number
@@ -150,6 +151,36 @@ def numeric_fields(sweep, rows):
     return out
 
 
+def reported_flags(summary):
+    """The flags a study reports: its summary's keys before ``RngRun``.
+
+    BsdStudy::Finish writes ``example``, then every flag (the ones it was
+    given and its defaults), then ``RngRun``, then what it measured.
+    """
+    flags = []
+    for key in summary:
+        if key == "RngRun":
+            return flags
+        if key != "example":
+            flags.append(key)
+    return []
+
+
+def constant_flags(rows):
+    """Reported flags with the same value in every run: not measured quantities."""
+    if not rows:
+        return set()
+    first = rows[0].summary
+    return {k for k in reported_flags(first)
+            if all(k in r.summary and r.summary[k] == first[k] for r in rows)}
+
+
+def averaged_fields(sweep, rows):
+    """Numeric fields that get a mean and CI: all but the constant flags."""
+    constant = constant_flags(rows)
+    return [k for k in numeric_fields(sweep, rows) if k not in constant]
+
+
 def write_runs_csv(path, sweep, rows):
     """Write ``runs.csv``: one row per run."""
     flags = sweep.flag_names()
@@ -174,8 +205,8 @@ class PointStats:
 
 
 def aggregate(sweep, rows):
-    """Per point with runs: mean and 95 % CI of every numeric field."""
-    fields = numeric_fields(sweep, rows)
+    """Per point with runs: mean and 95 % CI of every averaged field."""
+    fields = averaged_fields(sweep, rows)
     by_point = {}
     for row in rows:
         by_point.setdefault(row.point.index, []).append(row)
@@ -194,15 +225,15 @@ def aggregate(sweep, rows):
 
 
 def counted_fields(sweep, rows):
-    """Numeric fields that are null or absent in some run (they get ``_n``)."""
-    return [k for k in numeric_fields(sweep, rows)
+    """Averaged fields that are null or absent in some run (they get ``_n``)."""
+    return [k for k in averaged_fields(sweep, rows)
             if any(r.summary.get(k) is None for r in rows)]
 
 
 def write_aggregate_csv(path, sweep, rows, agg):
     """Write ``aggregate.csv``: one row per point."""
     flags = sweep.flag_names()
-    fields = numeric_fields(sweep, rows)
+    fields = averaged_fields(sweep, rows)
     counted = set(counted_fields(sweep, rows))
     header = ["point_id", *flags, "n"]
     for key in fields:

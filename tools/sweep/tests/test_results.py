@@ -69,8 +69,10 @@ def test_csv_files_on_known_data(tmp_path, build, sweep_file, run_cli):
         "301", "30.0", "", "true")
 
     agg = {(a["personality"], a["rate"]): a for a in read_csv(out / "aggregate.csv")}
-    averaged = ["budget", *(f for f in MEASURED if f not in ("growth_r2", "legit_delay_ms")),
-                "kernel.mem"]                      # all-null fields are not numeric
+    # all-null fields are not numeric; budget is a flag the example reports
+    # (before RngRun) and the sweep never varies: not a measured quantity
+    averaged = [*(f for f in MEASURED if f not in ("growth_r2", "legit_delay_ms")),
+                "kernel.mem"]
     expected = ["point_id", "duration", "personality", "rate", "n"]
     for f in averaged:
         expected += [f"{f}_mean", f"{f}_ci95"] + (["time_to_exhaustion_s_n"]
@@ -160,3 +162,14 @@ def test_plot_of_unknown_field_fails_clearly(tmp_path, build, sweep_file, run_cl
     status, _, err = run_cli("plot", out, "--file", sweep_file(BASIC.replace(
         'y = "peak_routes"', 'y = "label"'), name="label.toml"))
     assert status == 1 and "y 'label' is not a numeric summary field" in err
+
+
+def test_constant_flags_get_no_mean_but_varying_ones_do():
+    """Only a reported flag that is the same in every run loses its mean/CI."""
+    from bsdsweep.results import Row, constant_flags
+    rows = [Row("a-r1", None, 1, {"example": "x", "budget": 8, "hosts": 2, "RngRun": 1,
+                                  "peak_routes": 5, "peak_arp": 0}),
+            Row("a-r2", None, 2, {"example": "x", "budget": 8, "hosts": 3, "RngRun": 2,
+                                  "peak_routes": 6, "peak_arp": 0})]
+    # peak_arp is constant too, but it is measured (after RngRun): kept
+    assert constant_flags(rows) == {"budget"}
