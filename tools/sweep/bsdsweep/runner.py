@@ -6,7 +6,10 @@ example's contract: exit 0 and write ``DIR/summary.json`` (one JSON object
 with the keys every study writes) and a whole ``DIR/table.csv`` on success; exit 2 on a bad flag; anything else is a failure.
 
 Besides the example's own files the runner leaves in ``DIR``:
-``command.txt`` (the command line), ``stdout.txt`` and ``stderr.txt``.
+``command.txt`` (the command line), ``stdout.txt`` and ``stderr.txt``,
+``.lock`` (flock'd while the run runs, by the runner and the example) and
+``.done`` (the completion marker, see ``complete``).  Each run is a
+process group of its own, killed whole on timeout or cancel.
 
 A run that is complete (``complete.run_state``: a full summary, a whole
 ``table.csv`` and the runner's ``.done`` marker, written after checking
