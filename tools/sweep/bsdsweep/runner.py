@@ -3,7 +3,8 @@
 Each run is ``<build>/<example> --flag=value ... --RngRun=R --outdir=DIR``
 with ``DIR = <out>/runs/<run-id>`` and ``run-id = <point-id>-r<R>``.  The
 example's contract: exit 0 and write ``DIR/summary.json`` (one JSON object
-with the keys every study writes) and a whole ``DIR/table.csv`` on success; exit 2 on a bad flag; anything else is a failure.
+with the keys every study writes) and a whole ``DIR/table.csv`` on success;
+exit 2 on a bad flag; anything else is a failure.
 
 Besides the example's own files the runner leaves in ``DIR``:
 ``command.txt`` (the command line), ``stdout.txt`` and ``stderr.txt``,
@@ -13,8 +14,8 @@ process group of its own, killed whole on timeout or cancel.
 
 A run that is complete (``complete.run_state``: a full summary, a whole
 ``table.csv`` and the runner's ``.done`` marker, written after checking
-them) is skipped, so an interrupted sweep resumes where it stopped.  ``execute_run`` is the one
-function that runs a run; it is what a Dask worker is sent, and it never
+them) is skipped, so an interrupted sweep resumes where it stopped.
+``execute_run`` is the one function that runs a run; it is what a Dask worker is sent, and it never
 raises: every outcome is a ``RunResult``.
 """
 
@@ -137,11 +138,6 @@ def example_of(spec):
 def state_of(spec):
     """The ``RunState`` of ``spec``'s directory (absent, done or incomplete)."""
     return run_state(spec.outdir, spec.rng_run, example_of(spec))
-
-
-def is_done(spec):
-    """True if the run is complete from an earlier sweep (see ``complete``)."""
-    return state_of(spec).state == "done"
 
 
 def _tail(path, lines=STDERR_TAIL_LINES):
