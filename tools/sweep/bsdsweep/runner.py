@@ -15,8 +15,8 @@ process group of its own, killed whole on timeout or cancel.
 A run that is complete (``complete.run_state``: a full summary, a whole
 ``table.csv`` and the runner's ``.done`` marker, written after checking
 them) is skipped, so an interrupted sweep resumes where it stopped.
-``execute_run`` is the one function that runs a run; it is what a Dask worker is sent, and it never
-raises: every outcome is a ``RunResult``.
+``execute_run`` is the one function that runs a run; it is what a Dask
+worker is sent, and it never raises: every outcome is a ``RunResult``.
 """
 
 import concurrent.futures
