@@ -2,7 +2,8 @@
 
 Exit status: 0 when every run succeeded and every plot was drawn; 1 when
 a run failed or a plot could not be drawn; 2 when the sweep file, the
-options or the build are wrong (nothing was run).
+options or the build are wrong (nothing was run); 130 when interrupted
+(Ctrl-C or SIGTERM; the running runs are killed).
 """
 
 import argparse
