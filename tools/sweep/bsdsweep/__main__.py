@@ -2,20 +2,23 @@
 
 Exit status: 0 when every run succeeded and every plot was drawn; 1 when
 a run failed or a plot could not be drawn; 2 when the sweep file, the
-options or the build are wrong (nothing was run).
+options or the build are wrong (nothing was run); 130 when interrupted
+(Ctrl-C or SIGTERM; the running runs are killed).
 """
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
 from . import REPO_ROOT
 from .plots import PlotError, draw
 from .results import aggregate, collect, write_aggregate_csv, write_points_csv, write_runs_csv
-from .runner import (RunnerError, check_binary, format_failure, is_done, plan, run_dask,
-                     run_local, write_failures)
+from .runner import (NO_WORKERS_WAIT, RunnerError, check_binary, format_failure, plan,
+                     run_dask, run_local, state_of, write_failures)
 from .sweepfile import SweepError, load
 
 #: The copy of the sweep file kept with its results (read by aggregate/plot).
@@ -50,6 +53,9 @@ def parse_args(argv):
                    help="where the example binaries are (default: %(default)s)")
     r.add_argument("--timeout", type=float,
                    help="seconds before a run is killed (default: the file's 'timeout', or none)")
+    r.add_argument("--no-workers-wait", type=float, metavar="S",
+                   help="with --scheduler: give the runs up after S seconds without any "
+                        f"worker (default: {NO_WORKERS_WAIT:g})")
     r.add_argument("--dry-run", action="store_true",
                    help="print the command lines of the runs still to do, run nothing")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -66,6 +72,8 @@ def parse_args(argv):
         p.error("--jobs must be at least 1")
     if args.command == "run" and args.timeout is not None and args.timeout <= 0:
         p.error("--timeout must be positive")
+    if args.command == "run" and args.no_workers_wait is not None and args.no_workers_wait <= 0:
+        p.error("--no-workers-wait must be positive")
     return args
 
 
@@ -75,7 +83,7 @@ def cmd_run(args):
     build = args.build.resolve()
     timeout = args.timeout or sweep.timeout
     specs = plan(sweep, build, out, timeout)
-    todo = [s for s in specs if not is_done(s)]
+    todo = to_run(specs)
     skipped = len(specs) - len(todo)
     npoints = len(specs) // sweep.replications
     log(f"{sweep.stem}: {len(specs)} runs ({npoints} points x {sweep.replications} "
@@ -94,7 +102,8 @@ def cmd_run(args):
     desc = sweep.stem
     if args.scheduler:
         log(f"running on the Dask scheduler {args.scheduler}")
-        results = run_dask(todo, args.scheduler, desc, not args.no_progress) if todo else []
+        results = run_dask(todo, args.scheduler, desc, not args.no_progress,
+                           args.no_workers_wait) if todo else []
     else:
         results = run_local(todo, args.jobs, desc, not args.no_progress) if todo else []
     failed = [r for r in results if not r.ok]
@@ -107,15 +116,35 @@ def cmd_run(args):
             print(format_failure(r), file=sys.stderr)
         log(f"{len(failed)} failed runs; listed in {failures}")
 
-    status = finish(sweep, out, plot=True)
+    status = finish(sweep, out, plot=True, warn=False)
     return 1 if failed else status
 
 
-def finish(sweep, out, plot):
-    """Write runs.csv and aggregate.csv for ``out``; draw the plots if asked."""
-    rows, missing = collect(sweep, out)
-    if missing:
-        log(f"{len(missing)} runs have no valid summary (failed or not run yet)")
+def to_run(specs):
+    """The runs not complete yet; warn about each incomplete one."""
+    todo = []
+    for spec in specs:
+        st = state_of(spec)
+        if st.state == "incomplete":
+            log(f"{spec.outdir}: incomplete: {st.reason}; running it again")
+        if st.state != "done":
+            todo.append(spec)
+    return todo
+
+
+def finish(sweep, out, plot, warn=True):
+    """Write runs.csv and aggregate.csv for ``out``; draw the plots if asked.
+
+    With ``warn``, each incomplete run is named with the reason it is not
+    counted (``run`` has reported them already).
+    """
+    rows, missing, incomplete = collect(sweep, out)
+    if warn:
+        for outdir, why in incomplete:
+            log(f"{outdir}: incomplete: {why}; not counted")
+    if missing or incomplete:
+        log(f"{len(missing) + len(incomplete)} runs are not complete "
+            f"({len(incomplete)} failed or cut short, {len(missing)} not run yet)")
     agg = aggregate(sweep, rows)
     write_runs_csv(out / "runs.csv", sweep, rows)
     write_aggregate_csv(out / "aggregate.csv", sweep, rows, agg)
@@ -147,9 +176,16 @@ def load_results_sweep(args):
     return load(path), out
 
 
+def _interrupt(signum, frame):
+    """SIGTERM as Ctrl-C: the running runs are killed, not left behind."""
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     """Run the command line; return the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
     try:
         if args.command == "run":
             return cmd_run(args)
@@ -161,6 +197,9 @@ def main(argv=None):
     except KeyboardInterrupt:
         log("interrupted; rerun the same command to resume")
         return 130
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

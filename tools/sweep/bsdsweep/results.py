@@ -1,12 +1,13 @@
 """Collect the runs' summaries into ``runs.csv`` and ``aggregate.csv``.
 
-``runs.csv`` has one row per run that left a valid summary: ``run_id``,
+``runs.csv`` has one row per complete run (``complete.run_state``): ``run_id``,
 ``point_id``, the sweep's flags, ``RngRun``, then every summary field
 (nested objects flattened as ``a.b``; fields that repeat a flag, RngRun or
 outdir are not repeated).
 
 ``aggregate.csv`` has one row per point with at least one run: the point's
-flags, ``n`` (runs), and for every numeric summary field ``<f>_mean`` and
+flags, ``n`` (runs), and for every numeric summary field (but the flags the
+example reports that are the same in every run) ``<f>_mean`` and
 ``<f>_ci95`` (half-width of the 95 % confidence interval of the mean,
 Student t with n-1 degrees of freedom; empty when only one value).  A
 field that is null (or absent) in some run also gets ``<f>_n``, the number
@@ -17,7 +18,8 @@ import csv
 import math
 from dataclasses import dataclass
 
-from .runner import read_summary, run_id
+from .complete import run_state
+from .runner import run_id
 from .sweepfile import format_value
 
 # 97.5 % quantiles of Student's t, used when scipy is not installed.
@@ -102,17 +104,25 @@ class Row:
 
 
 def collect(sweep, out_dir):
-    """The runs of ``sweep`` found in ``out_dir``: (rows, ids of missing runs)."""
-    rows, missing = [], []
+    """The complete runs of ``sweep`` in ``out_dir``: (rows, missing, incomplete).
+
+    ``missing`` are the ids of runs never started; ``incomplete`` is a list
+    of (run directory, reason) of runs that are not complete (failed,
+    killed, cut short): they are not counted.
+    """
+    rows, missing, incomplete = [], [], []
     for point in sweep.points():
         for r in range(1, sweep.replications + 1):
             rid = run_id(point.point_id, r)
-            summary = read_summary(f"{out_dir}/runs/{rid}")
-            if summary is None:
+            outdir = f"{out_dir}/runs/{rid}"
+            st = run_state(outdir, r, sweep.example)
+            if st.state == "done":
+                rows.append(Row(rid, point, r, flatten(st.summary)))
+            elif st.state == "absent":
                 missing.append(rid)
             else:
-                rows.append(Row(rid, point, r, flatten(summary)))
-    return rows, missing
+                incomplete.append((outdir, st.reason))
+    return rows, missing, incomplete
 
 
 def summary_fields(sweep, rows):
@@ -141,6 +151,36 @@ def numeric_fields(sweep, rows):
     return out
 
 
+def reported_flags(summary):
+    """The flags a study reports: its summary's keys before ``RngRun``.
+
+    BsdStudy::Finish writes ``example``, then every flag (the ones it was
+    given and its defaults), then ``RngRun``, then what it measured.
+    """
+    flags = []
+    for key in summary:
+        if key == "RngRun":
+            return flags
+        if key != "example":
+            flags.append(key)
+    return []
+
+
+def constant_flags(rows):
+    """Reported flags with the same value in every run: not measured quantities."""
+    if not rows:
+        return set()
+    first = rows[0].summary
+    return {k for k in reported_flags(first)
+            if all(k in r.summary and r.summary[k] == first[k] for r in rows)}
+
+
+def averaged_fields(sweep, rows):
+    """Numeric fields that get a mean and CI: all but the constant flags."""
+    constant = constant_flags(rows)
+    return [k for k in numeric_fields(sweep, rows) if k not in constant]
+
+
 def write_runs_csv(path, sweep, rows):
     """Write ``runs.csv``: one row per run."""
     flags = sweep.flag_names()
@@ -165,8 +205,8 @@ class PointStats:
 
 
 def aggregate(sweep, rows):
-    """Per point with runs: mean and 95 % CI of every numeric field."""
-    fields = numeric_fields(sweep, rows)
+    """Per point with runs: mean and 95 % CI of every averaged field."""
+    fields = averaged_fields(sweep, rows)
     by_point = {}
     for row in rows:
         by_point.setdefault(row.point.index, []).append(row)
@@ -185,15 +225,15 @@ def aggregate(sweep, rows):
 
 
 def counted_fields(sweep, rows):
-    """Numeric fields that are null or absent in some run (they get ``_n``)."""
-    return [k for k in numeric_fields(sweep, rows)
+    """Averaged fields that are null or absent in some run (they get ``_n``)."""
+    return [k for k in averaged_fields(sweep, rows)
             if any(r.summary.get(k) is None for r in rows)]
 
 
 def write_aggregate_csv(path, sweep, rows, agg):
     """Write ``aggregate.csv``: one row per point."""
     flags = sweep.flag_names()
-    fields = numeric_fields(sweep, rows)
+    fields = averaged_fields(sweep, rows)
     counted = set(counted_fields(sweep, rows))
     header = ["point_id", *flags, "n"]
     for key in fields:

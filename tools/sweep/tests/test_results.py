@@ -10,6 +10,13 @@ from bsdsweep import results
 from bsdsweep.results import flatten, mean_ci, t975, t975_table
 
 
+#: The measurements every study writes after RngRun, as the fake example does.
+MEASURED = ["peak_routes", "peak_cloned", "peak_arp", "peak_redirect", "peak_pmtu",
+            "peak_mem_bytes", "final_routes", "enobufs", "time_to_exhaustion_s", "mean_routes",
+            "p95_routes", "growth_rate", "growth_r2", "legit_sent", "legit_lost",
+            "legit_delay_ms"]
+
+
 def read_csv(path):
     with open(path, newline="") as f:
         return list(csv.DictReader(f))
@@ -55,28 +62,32 @@ def test_csv_files_on_known_data(tmp_path, build, sweep_file, run_cli):
     runs = read_csv(out / "runs.csv")
     # flags, then RngRun, then the summary fields that are not flags (nor outdir)
     assert list(runs[0]) == ["run_id", "point_id", "duration", "personality", "rate", "RngRun",
-                             "example", "peak_routes", "ratio", "exhausted_s",
-                             "kernel.enobufs", "ok", "label"]
+                             "example", "budget", *MEASURED, "kernel.mem", "ok", "label"]
     r = next(r for r in runs
              if (r["personality"], r["rate"], r["RngRun"]) == ("freebsd-4", "30", "1"))
-    assert (r["peak_routes"], r["ratio"], r["exhausted_s"], r["ok"]) == ("301", "30.0", "", "true")
+    assert (r["peak_routes"], r["mean_routes"], r["time_to_exhaustion_s"], r["ok"]) == (
+        "301", "30.0", "", "true")
 
     agg = {(a["personality"], a["rate"]): a for a in read_csv(out / "aggregate.csv")}
-    assert list(next(iter(agg.values()))) == [
-        "point_id", "duration", "personality", "rate", "n",
-        "peak_routes_mean", "peak_routes_ci95", "ratio_mean", "ratio_ci95",
-        "exhausted_s_mean", "exhausted_s_ci95", "exhausted_s_n",
-        "kernel.enobufs_mean", "kernel.enobufs_ci95"]
+    # all-null fields are not numeric; budget is a flag the example reports
+    # (before RngRun) and the sweep never varies: not a measured quantity
+    averaged = [*(f for f in MEASURED if f not in ("growth_r2", "legit_delay_ms")),
+                "kernel.mem"]
+    expected = ["point_id", "duration", "personality", "rate", "n"]
+    for f in averaged:
+        expected += [f"{f}_mean", f"{f}_ci95"] + (["time_to_exhaustion_s_n"]
+                                                  if f == "time_to_exhaustion_s" else [])
+    assert list(next(iter(agg.values()))) == expected
     a = agg[("bsdos-4", "30")]
     assert a["n"] == "3"
     # peak_routes = 10 rate + seed, seeds 1..3: mean 302, s = 1, t(2) = 4.302653
     assert float(a["peak_routes_mean"]) == 302
     assert float(a["peak_routes_ci95"]) == pytest.approx(4.302653 / math.sqrt(3), rel=1e-6)
-    # exhausted_s is null for seed 1: mean of 200 and 300, n = 2, s = 70.71, t(1)
-    assert float(a["exhausted_s_mean"]) == 250 and a["exhausted_s_n"] == "2"
-    assert float(a["exhausted_s_ci95"]) == pytest.approx(12.706205 * 50, rel=1e-6)
-    # ratio = rate / seed: 30, 15, 10
-    assert float(a["ratio_mean"]) == pytest.approx(55 / 3)
+    # time_to_exhaustion_s is null for seed 1: mean of 200 and 300, n = 2, s = 70.71, t(1)
+    assert float(a["time_to_exhaustion_s_mean"]) == 250 and a["time_to_exhaustion_s_n"] == "2"
+    assert float(a["time_to_exhaustion_s_ci95"]) == pytest.approx(12.706205 * 50, rel=1e-6)
+    # mean_routes = rate / seed: 30, 15, 10
+    assert float(a["mean_routes_mean"]) == pytest.approx(55 / 3)
 
 
 def test_one_replication_has_empty_ci(tmp_path, build, sweep_file, run_cli):
@@ -99,10 +110,10 @@ def test_aggregate_and_plot_subcommands(tmp_path, build, sweep_file, run_cli):
     assert run_cli("plot", out)[0] == 0
     assert (out / "plots" / "peak.png").exists()
     # another sweep file may redraw with other plots
-    other = sweep_file(BASIC.replace('name = "peak"', 'name = "ratio"').replace(
-        'y = "peak_routes"', 'y = "ratio"'), name="other.toml")
+    other = sweep_file(BASIC.replace('name = "peak"', 'name = "mean"').replace(
+        'y = "peak_routes"', 'y = "mean_routes"'), name="other.toml")
     assert run_cli("plot", out, "--file", other)[0] == 0
-    assert (out / "plots" / "ratio.png").exists()
+    assert (out / "plots" / "mean.png").exists()
     status, _, err = run_cli("plot", tmp_path)
     assert status == 2 and "not found" in err
 
@@ -123,7 +134,7 @@ xlog = true
 [[plot]]
 name = "by-mode"
 x = "mode"
-y = "exhausted_s"
+y = "time_to_exhaustion_s"
 """
 
 
@@ -151,3 +162,14 @@ def test_plot_of_unknown_field_fails_clearly(tmp_path, build, sweep_file, run_cl
     status, _, err = run_cli("plot", out, "--file", sweep_file(BASIC.replace(
         'y = "peak_routes"', 'y = "label"'), name="label.toml"))
     assert status == 1 and "y 'label' is not a numeric summary field" in err
+
+
+def test_constant_flags_get_no_mean_but_varying_ones_do():
+    """Only a reported flag that is the same in every run loses its mean/CI."""
+    from bsdsweep.results import Row, constant_flags
+    rows = [Row("a-r1", None, 1, {"example": "x", "budget": 8, "hosts": 2, "RngRun": 1,
+                                  "peak_routes": 5, "peak_arp": 0}),
+            Row("a-r2", None, 2, {"example": "x", "budget": 8, "hosts": 3, "RngRun": 2,
+                                  "peak_routes": 6, "peak_arp": 0})]
+    # peak_arp is constant too, but it is measured (after RngRun): kept
+    assert constant_flags(rows) == {"budget"}
