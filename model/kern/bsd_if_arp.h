@@ -33,6 +33,7 @@ struct bsd_sockaddr;
 
 #define BSD_ARPHRD_ETHER	1
 #define BSD_ARPHRD_AX25		3
+#define BSD_ARPHRD_IEEE802	6
 #define BSD_ARPHRD_ARCNET	7
 #define BSD_ARPOP_REQUEST	1
 #define BSD_ARPOP_REPLY		2
@@ -106,10 +107,14 @@ struct bsd_arp_state {
 #define BSD_ATF_PERM	0x04	/* permanent: no expiry */
 #define BSD_ATF_PUBL	0x08	/* publish: answer for it (proxy ARP) */
 
+/* arpresolve took the packet and dropped it; the caller returns 0. */
+#define BSD_EJUSTRETURN		(-2)
+
 /*
  * Find the link address for dst (AF_INET) through route rt (may be
  * NULL): 0 with desten filled, or the packet is kept (EWOULDBLOCK, a
- * request is sent when due) or dropped (another errno, m freed).
+ * request is sent when due) or dropped (m freed): BSD_EJUSTRETURN when
+ * no entry could be made, as BSD's arpresolve returned 0 then.
  */
 int	bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 	    struct bsd_rtentry *rt, struct bsd_mbuf *m,

@@ -12,6 +12,26 @@
  * - BSD/OS: no source was examined.  Seed 004 says sys/net ages every
  *   clone with one inactivity timer; we assume FreeBSD's hour for it.
  *
+ * The ARP switches (p_arp_*, one ARP_* macro per personality):
+ * - sa0314_fix: arplookup() deletes an unreferenced clone it cannot use
+ *   (one cloned from a gateway route, or one without llinfo).  FreeBSD
+ *   if_ether.c up to RELENG_4 1.64.2.23 (2003/04/11) only logs and
+ *   returns, so a request from an off-link sender leaves a clone of the
+ *   RTF_PRCLONING default route that nothing frees: FreeBSD-SA-03:14.arp
+ *   (CVE-2003-0804), fixed on RELENG_4 on 2003-09-24.  NetBSD if_arp.c
+ *   1.106 deletes the RTF_CLONED route.  netbsd-1.5 and bsdos-4 keep the
+ *   4.4BSD arplookup (no delete; bsdos-4 unread, an assumption); their
+ *   rtalloc1() never clones a gateway route, so it costs them nothing.
+ * - refresh: arptimer() sends a request for an entry used within
+ *   arpt_keep that has less than arpt_refresh left, instead of freeing
+ *   it (NetBSD if_arp.c 1.106).  FreeBSD 4's arptimer (1.64.2.x) only
+ *   frees expired entries.  1.39 has no refresh; when NetBSD gained it
+ *   between 1.39 and 1.106 was not found, so netbsd-1.5 keeps it (an
+ *   assumption), and so does bsdos-4 (no source).
+ * - hrdcheck: FreeBSD 4's arpintr() drops an ar_hrd other than ETHER (1)
+ *   or IEEE802 (6), and in_arpinput() reads struct ether_arp, 6-octet
+ *   hardware addresses.  NetBSD's arpintr() does not check ar_hrd (XXX).
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include <errno.h>
@@ -34,6 +54,16 @@
 	.arpt_refresh = 300, .arp_maxtries = 5, .arp_useloopback = 1,	\
 	.mem_limit = 0
 
+/* ARP switches: fix of SA-03:14, refresh, ar_hrd check (see above). */
+#define ARP_NETBSD15	.p_arp_sa0314_fix = 0, .p_arp_refresh = 1,	\
+	.p_arp_hrdcheck = 0
+#define ARP_BSDOS4	.p_arp_sa0314_fix = 0, .p_arp_refresh = 1,	\
+	.p_arp_hrdcheck = 0
+#define ARP_FREEBSD4	.p_arp_sa0314_fix = 0, .p_arp_refresh = 0,	\
+	.p_arp_hrdcheck = 1
+#define ARP_NETBSD2	.p_arp_sa0314_fix = 1, .p_arp_refresh = 1,	\
+	.p_arp_hrdcheck = 0
+
 static const struct bsd_personality personalities[] = {
 	{
 		/* 4.4BSD as NetBSD 1.5 and OpenBSD shipped it (seed 004). */
@@ -47,6 +77,7 @@ static const struct bsd_personality personalities[] = {
 		.p_prcloning = 0,
 		.p_pmtuclone = 0,
 		.p_tun = { TUN_DEFAULTS },
+		ARP_NETBSD15,
 	},
 	{
 		.p_name = "bsdos-4",
@@ -59,6 +90,7 @@ static const struct bsd_personality personalities[] = {
 		.p_prcloning = 0,
 		.p_pmtuclone = 1,
 		.p_tun = { TUN_DEFAULTS },
+		ARP_BSDOS4,
 	},
 	{
 		.p_name = "freebsd-4",
@@ -71,6 +103,7 @@ static const struct bsd_personality personalities[] = {
 		.p_prcloning = 1,
 		.p_pmtuclone = 1,
 		.p_tun = { TUN_DEFAULTS },
+		ARP_FREEBSD4,
 	},
 	{
 		/* NetBSD after proposals (1)-(3) of seed 004 were adopted. */
@@ -84,6 +117,7 @@ static const struct bsd_personality personalities[] = {
 		.p_prcloning = 0,
 		.p_pmtuclone = 0,
 		.p_tun = { TUN_DEFAULTS },
+		ARP_NETBSD2,
 	},
 };
 
@@ -140,6 +174,9 @@ static const struct knob knobs[] = {
 	    "0 (rtalloc), 1 (rtcalloc), 2 (rtalloc_ign)"),
 	PK("prcloning", p_prcloning, 0, 1, "0 or 1"),
 	PK("pmtuclone", p_pmtuclone, 0, 1, "0 or 1"),
+	PK("arp_sa0314_fix", p_arp_sa0314_fix, 0, 1, "0 or 1"),
+	PK("arp_refresh", p_arp_refresh, 0, 1, "0 or 1"),
+	PK("arp_hrdcheck", p_arp_hrdcheck, 0, 1, "0 or 1"),
 	TK("rediraccept", rediraccept, 0, 1, "0 or 1"),
 	TK("redirtimeout", redirtimeout, 0, INT_MAX, "0 to 2147483647 s"),
 	TK("mtudisc_timeout", mtudisc_timeout, 1, INT_MAX,
