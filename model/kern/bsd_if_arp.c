@@ -384,7 +384,6 @@ in_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *ar)
 	struct bsd_llinfo_arp *la;
 	struct bsd_rtentry *rt;
 	struct bsd_sockaddr_dl *sdl;
-	struct bsd_arp_pub *ap;
 	uint32_t isaddr = get32(bsd_ar_spa(ar)), itaddr = get32(bsd_ar_tpa(ar));
 	uint32_t myaddr;
 	int op = bsd_ar_op(ar);
@@ -503,13 +502,17 @@ reply:
 		arpreply(k, ifp, ar, BSD_LLADDR(ifp->if_sadl), itaddr);
 		return;
 	}
-	/* Proxy: a published entry for the target. */
-	BSD_LIST_FOREACH(ap, &k->k_arp.ar_pub, ap_list)
-		if (ap->ap_ip == itaddr && ap->ap_alen == hln)
-			break;
-	if (ap == NULL)
+	/*
+	 * Proxy: a published entry for the target, arplookup(itaddr, 0,
+	 * SIN_PROXY) in NetBSD; here a /32 with RTF_ANNOUNCE.
+	 */
+	rt = bsd_rtlookup(k, itaddr, 32);
+	if (rt == NULL || (rt->rt_flags & (BSD_RTF_LLINFO | BSD_RTF_ANNOUNCE |
+	    BSD_RTF_GATEWAY)) != (BSD_RTF_LLINFO | BSD_RTF_ANNOUNCE) ||
+	    rt->rt_gw.sa.sa_family != BSD_AF_LINK ||
+	    rt->rt_gw.sdl.sdl_alen != hln)
 		return;
-	arpreply(k, ifp, ar, ap->ap_ll, itaddr);
+	arpreply(k, ifp, ar, BSD_LLADDR(&rt->rt_gw.sdl), itaddr);
 }
 
 void
@@ -617,7 +620,6 @@ bsd_arp_set(struct bsd_kernel *k, uint32_t ip, const uint8_t *ll,
 {
 	struct bsd_sockaddr_in dst;
 	struct bsd_sockaddr_dl sdl;
-	struct bsd_arp_pub *ap;
 	struct bsd_ifaddr *ifa;
 	struct bsd_rtentry *rt = NULL;
 	int error;
@@ -627,21 +629,20 @@ bsd_arp_set(struct bsd_kernel *k, uint32_t ip, const uint8_t *ll,
 		return ENETUNREACH;
 	if (alen != ifa->ifa_ifp->if_addrlen)
 		return EINVAL;
-	if (flags & BSD_ATF_PUBL) {
-		/* Published: we answer for it; no route of its own. */
-		if ((ap = calloc(1, sizeof(*ap))) == NULL)
-			return ENOBUFS;
-		ap->ap_ip = ip;
-		ap->ap_alen = (uint8_t)alen;
-		memcpy(ap->ap_ll, ll, alen);
-		BSD_LIST_INSERT_HEAD(&k->k_arp.ar_pub, ap, ap_list);
-		return 0;
-	}
+	/*
+	 * A published entry is a route too: NetBSD's arp -s ... pub adds
+	 * it through the routing socket with RTF_ANNOUNCE, so netstat shows
+	 * it, it costs routing memory, and arp_rtrequest announces it with
+	 * a gratuitous request from the published address.  NetBSD keys it
+	 * by a sockaddr_inarp (SIN_PROXY) or a /32 mask; bsdnet's table has
+	 * one /32 per address, and RTF_ANNOUNCE marks it published.
+	 */
 	bsd_sdl_init(&sdl, ifa->ifa_ifp->if_index, ifa->ifa_ifp->if_type, ll,
 	    alen);
 	error = bsd_rtrequest(k, BSD_RTM_ADD, (struct bsd_sockaddr *)&dst,
 	    (struct bsd_sockaddr *)&sdl, NULL,
-	    BSD_RTF_HOST | BSD_RTF_STATIC | BSD_RTF_LLINFO, &rt);
+	    BSD_RTF_HOST | BSD_RTF_STATIC | BSD_RTF_LLINFO |
+	    ((flags & BSD_ATF_PUBL) ? BSD_RTF_ANNOUNCE : 0), &rt);
 	if (error != 0)
 		return error;
 	rt->rt_rmx.rmx_expire = (flags & BSD_ATF_PERM) ? 0 :
@@ -654,15 +655,7 @@ int
 bsd_arp_delete(struct bsd_kernel *k, uint32_t ip)
 {
 	struct bsd_rtentry *rt = bsd_rtlookup(k, ip, 32);
-	struct bsd_arp_pub *ap;
 
-	BSD_LIST_FOREACH(ap, &k->k_arp.ar_pub, ap_list) {
-		if (ap->ap_ip == ip) {
-			BSD_LIST_REMOVE(ap, ap_list);
-			free(ap);
-			return 0;
-		}
-	}
 	if (rt == NULL || !(rt->rt_flags & BSD_RTF_LLINFO))
 		return ESRCH;
 	return bsd_rtdeletemsg(k, rt);
@@ -704,7 +697,6 @@ void
 bsd_arp_init(struct bsd_kernel *k)
 {
 
-	BSD_LIST_INIT(&k->k_arp.ar_pub);
 	bsd_pool_init(&k->k_arp.ar_pool, sizeof(struct bsd_llinfo_arp));
 }
 
@@ -713,15 +705,10 @@ bsd_arp_destroy(struct bsd_kernel *k)
 {
 	struct bsd_llinfo_arp *la;
 	struct bsd_rtentry *rt;
-	struct bsd_arp_pub *ap;
 
 	BSD_TAILQ_FOREACH(rt, &k->k_kindq[BSD_RTK_ARP], rt_kindq)
 		if ((rt->rt_kflags & BSD_RTK_F_ARP) &&
 		    (la = rt->rt_llinfo) != NULL)
 			bsd_m_freem(k, la->la_hold);
-	while ((ap = BSD_LIST_FIRST(&k->k_arp.ar_pub)) != NULL) {
-		BSD_LIST_REMOVE(ap, ap_list);
-		free(ap);
-	}
 	bsd_pool_destroy(&k->k_arp.ar_pool);
 }

@@ -788,6 +788,64 @@ test_hrdcheck_freebsd4(void **state)
 	}
 }
 
+/*
+ * A published entry is a route (NetBSD: arp -s ... pub adds it through
+ * the routing socket with RTF_ANNOUNCE): netstat shows it, it costs
+ * routing memory, RTM_ADD announces it with a gratuitous request from
+ * the published link address, and arp -d gives everything back.
+ */
+static void
+test_proxy_is_route(void **state)
+{
+	static const uint8_t ll[6] = { 0x02, 0, 0x5e, 0, 0x77, 0x01 };
+	uint32_t ip = fx_ip("10.0.0.99");
+	struct net *n = pair(&bsd_media_ether);
+	struct bsd_kernel *k = K(n, 0);
+	struct bsd_rtentry *rt;
+	const uint8_t *ar;
+	uint64_t mem0, routes0;
+	unsigned i, f0, seen = 0;
+	size_t len;
+
+	(void)state;
+	past_first_sweep(n);
+	mem0 = k->k_mem.mb_used;
+	routes0 = bsd_rt_total(k);
+	f0 = net_nframes(n, 0);
+	assert_int_equal(bsd_arp_set(k, ip, ll, 6, BSD_ATF_PUBL | BSD_ATF_PERM),
+	    0);
+	net_run(n, MS);
+	rt = bsd_rtlookup(k, ip, 32);
+	assert_non_null(rt);
+	assert_int_equal(rt->rt_flags & (BSD_RTF_LLINFO | BSD_RTF_STATIC |
+	    BSD_RTF_ANNOUNCE), BSD_RTF_LLINFO | BSD_RTF_STATIC |
+	    BSD_RTF_ANNOUNCE);
+	assert_int_equal(rt->rt_rmx.rmx_expire, 0);
+	assert_int_equal(bsd_rt_total(k), routes0 + 1);
+	assert_true(k->k_mem.mb_used > mem0);
+	for (i = f0; i < net_nframes(n, 0); i++) {
+		ar = net_arp_of(n, 0, i, &len);
+		if (ar != NULL && bsd_ar_op(ar) == BSD_ARPOP_REQUEST &&
+		    memcmp(bsd_ar_spa(ar), &ip, 4) == 0 &&
+		    memcmp(bsd_ar_tpa(ar), &ip, 4) == 0 &&
+		    memcmp(bsd_ar_sha(ar), ll, 6) == 0)
+			seen++;
+	}
+	assert_int_equal(seen, 1);
+	/* Host 1 asks for it; host 0 answers with the published address. */
+	(void)bsd_icmp_echo(K(n, 1), ip, 7, 1, 8);
+	net_run(n, 10 * MS);
+	assert_int_equal(k->k_arp.ar_stat.as_sndreply, 1);
+	rt = bsd_rtlookup(K(n, 1), ip, 32);
+	assert_non_null(rt);
+	assert_memory_equal(BSD_LLADDR(&rt->rt_gw.sdl), ll, 6);
+	assert_int_equal(bsd_arp_delete(k, ip), 0);
+	assert_null(bsd_rtlookup(k, ip, 32));
+	assert_int_equal(k->k_mem.mb_used, mem0);
+	assert_int_equal(bsd_arp_delete(k, ip), ESRCH);
+	net_free(n);
+}
+
 int
 main(void)
 {
@@ -811,6 +869,7 @@ main(void)
 		cmocka_unit_test(test_refresh_per_personality),
 		cmocka_unit_test(test_no_llinfo_sendto_succeeds),
 		cmocka_unit_test(test_hrdcheck_freebsd4),
+		cmocka_unit_test(test_proxy_is_route),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
