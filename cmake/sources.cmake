@@ -127,6 +127,7 @@ set(BSDNET_EXAMPLES
   bsdnet-parent-removal
   bsdnet-redirect-flood
   bsdnet-pmtu-flood
+  bsdnet-arp-flood
 )
 
 # Behaviour checks of the study examples: test/studies/test_<name>.py
@@ -136,4 +137,5 @@ set(BSDNET_STUDY_TESTS
   parent_removal
   redirect_flood
   pmtu_flood
+  arp_flood
 )

@@ -52,6 +52,11 @@ const KnobAttribute g_knobs[] = {
      "flushmsg",
      "each clone flushed with its parent is reported by an RTM_DELETE (NetBSD "
      "rtflushclone1), or leaves quietly (FreeBSD rt_fixdelete): 0 or 1"},
+    {"ArpSa0314Fix",
+     "arp_sa0314_fix",
+     "arplookup frees a clone it cannot use (fix of FreeBSD-SA-03:14.arp): 0 or 1"},
+    {"ArpRefresh", "arp_refresh", "arptimer re-asks for entries in use (NetBSD): 0 or 1"},
+    {"ArpHrdCheck", "arp_hrdcheck", "ARP takes ar_hrd 1 or 6, 6 octets only (FreeBSD 4): 0 or 1"},
     {"RedirAccept", "rediraccept", "net.inet.icmp.rediraccept: 0 or 1"},
     {"RedirTimeout", "redirtimeout", "net.inet.icmp.redirtimeout, s (0: never)"},
     {"MtuDiscTimeout", "mtudisc_timeout", "path-MTU route lifetime, s"},

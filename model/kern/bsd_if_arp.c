@@ -42,6 +42,24 @@ lltext(const struct bsd_ifnet *ifp, const uint8_t *a, unsigned alen,
 	return bsd_link_ntoa(&sdl, buf, len);
 }
 
+/*
+ * The sender address of a request about rt's destination: the address
+ * of the subnet whose route cloned it, rt->rt_ifa->ifa_addr (NetBSD
+ * if_arp.c 1.106 arpresolve and arptimer, FreeBSD if_ether.c 1.64.2.x
+ * arpresolve), not the interface's first address.
+ */
+static uint32_t
+arp_srcaddr(struct bsd_ifnet *ifp, const struct bsd_rtentry *rt)
+{
+	struct bsd_ifaddr *ifa;
+
+	if (rt != NULL && (ifa = rt->rt_ifa) != NULL &&
+	    ifa->ifa_addr.sa_family == BSD_AF_INET)
+		return ifa->ifa_addru.sin.sin_addr;
+	ifa = bsd_ifa_inet(ifp);
+	return ifa != NULL ? ifa->ifa_addru.sin.sin_addr : 0;
+}
+
 /* Hand an ARP packet to the driver: AF_ARP, addressing in the packet. */
 static void
 arp_output(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m)
@@ -243,8 +261,16 @@ arplookup(struct bsd_kernel *k, struct bsd_ifnet *ifp, uint32_t addr,
 		bsd_log(k, BSD_LOG_DEBUG,
 		    "arplookup: unable to enter address for %s@%s on %s (%s)",
 		    bsd_inet_ntoa(addr, ip), "", ifp->if_xname, why);
-		if (rt->rt_refcnt <= 0 && rt->rt_plen == 32 &&
-		    rt->rt_parent != NULL)
+		/*
+		 * The clone rtalloc1() just made is of no use to ARP: a
+		 * clone of a gateway route (FreeBSD's RTF_PRCLONING default
+		 * route), or one without llinfo.  Unreferenced, nothing
+		 * else will ever free it: FreeBSD if_ether.c to RELENG_4
+		 * 1.64.2.23 left it there (FreeBSD-SA-03:14.arp); the fix
+		 * of 2003-09-24, and NetBSD if_arp.c 1.106, delete it.
+		 */
+		if (k->k_pers.p_arp_sa0314_fix && rt->rt_refcnt <= 0 &&
+		    rt->rt_plen == 32 && rt->rt_parent != NULL)
 			bsd_rtdelete(k, rt);
 	}
 	return NULL;
@@ -259,7 +285,6 @@ bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 	struct bsd_arp_state *as = &k->k_arp;
 	struct bsd_llinfo_arp *la = NULL;
 	const struct bsd_sockaddr_dl *sdl;
-	struct bsd_ifaddr *ifa;
 	int64_t now = bsd_time_second(k);
 	uint32_t dstip = ((const struct bsd_sockaddr_in *)dst)->sin_addr;
 	char ip[16];
@@ -277,8 +302,9 @@ bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 		    "arpresolve: can't allocate llinfo for %s",
 		    bsd_inet_ntoa(dstip, ip));
 		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_ARP_NOLLINFO);
+		/* Logged and dropped; the sender is not told (returns 0). */
 		bsd_m_freem(k, m);
-		return ENOBUFS;
+		return BSD_EJUSTRETURN;
 	}
 	sdl = rt_sdl(rt);
 	/* Check the address family and length is valid, the address is resolved. */
@@ -312,12 +338,10 @@ bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 		rt->rt_flags &= ~BSD_RTF_REJECT;
 		if (la->la_asked == 0 || rt->rt_rmx.rmx_expire != now) {
 			rt->rt_rmx.rmx_expire = now;
-			if (la->la_asked++ < tun->arp_maxtries) {
-				ifa = bsd_ifa_inet(ifp);
-				bsd_arprequest(k, ifp, ifa != NULL ?
-				    ifa->ifa_addru.sin.sin_addr : 0, dstip,
-				    BSD_LLADDR(ifp->if_sadl));
-			} else {
+			if (la->la_asked++ < tun->arp_maxtries)
+				bsd_arprequest(k, ifp, arp_srcaddr(ifp, rt),
+				    dstip, BSD_LLADDR(ifp->if_sadl));
+			else {
 				rt->rt_flags |= BSD_RTF_REJECT;
 				rt->rt_rmx.rmx_expire += tun->arpt_down;
 				la->la_asked = 0;
@@ -360,7 +384,6 @@ in_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *ar)
 	struct bsd_llinfo_arp *la;
 	struct bsd_rtentry *rt;
 	struct bsd_sockaddr_dl *sdl;
-	struct bsd_arp_pub *ap;
 	uint32_t isaddr = get32(bsd_ar_spa(ar)), itaddr = get32(bsd_ar_tpa(ar));
 	uint32_t myaddr;
 	int op = bsd_ar_op(ar);
@@ -479,13 +502,17 @@ reply:
 		arpreply(k, ifp, ar, BSD_LLADDR(ifp->if_sadl), itaddr);
 		return;
 	}
-	/* Proxy: a published entry for the target. */
-	BSD_LIST_FOREACH(ap, &k->k_arp.ar_pub, ap_list)
-		if (ap->ap_ip == itaddr && ap->ap_alen == hln)
-			break;
-	if (ap == NULL)
+	/*
+	 * Proxy: a published entry for the target, arplookup(itaddr, 0,
+	 * SIN_PROXY) in NetBSD; here a /32 with RTF_ANNOUNCE.
+	 */
+	rt = bsd_rtlookup(k, itaddr, 32);
+	if (rt == NULL || (rt->rt_flags & (BSD_RTF_LLINFO | BSD_RTF_ANNOUNCE |
+	    BSD_RTF_GATEWAY)) != (BSD_RTF_LLINFO | BSD_RTF_ANNOUNCE) ||
+	    rt->rt_gw.sa.sa_family != BSD_AF_LINK ||
+	    rt->rt_gw.sdl.sdl_alen != hln)
 		return;
-	arpreply(k, ifp, ar, ap->ap_ll, itaddr);
+	arpreply(k, ifp, ar, BSD_LLADDR(&rt->rt_gw.sdl), itaddr);
 }
 
 void
@@ -493,7 +520,7 @@ bsd_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *pkt,
     size_t len)
 {
 	struct bsd_arpstat *st = &k->k_arp.ar_stat;
-	unsigned pro;
+	unsigned hrd, pro;
 
 	st->as_rcvtotal++;
 	if (len < BSD_ARPHDR_LEN ||
@@ -501,7 +528,21 @@ bsd_arpinput(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *pkt,
 		st->as_rcvbadlen++;
 		return;
 	}
-	/* ar_hrd is not checked (NetBSD: XXX); ar_pro must be IP. */
+	/*
+	 * NetBSD does not check ar_hrd (XXX in arpintr).  FreeBSD 4's
+	 * arpintr (if_ether.c 1.64.2.x) takes ETHER or IEEE802 only, and
+	 * its in_arpinput reads a struct ether_arp: 6-octet addresses.
+	 */
+	hrd = bsd_ar_hrd(pkt);
+	if (k->k_pers.p_arp_hrdcheck && ((hrd != BSD_ARPHRD_ETHER &&
+	    hrd != BSD_ARPHRD_IEEE802) || bsd_ar_hln(pkt) != 6)) {
+		st->as_rcvbadproto++;
+		bsd_log(k, BSD_LOG_ERR,
+		    "arp: unknown hardware address format (0x%02x%02x)",
+		    pkt[0], pkt[1]);
+		return;
+	}
+	/* ar_pro must be IP. */
 	pro = bsd_ar_pro(pkt);
 	if ((pro != BSD_ETHERTYPE_IP && pro != BSD_ETHERTYPE_TRAIL &&
 	    pro != BSD_AX25_P_IP) || bsd_ar_pln(pkt) != 4) {
@@ -545,7 +586,6 @@ arptimer(struct bsd_kernel *k, void *arg)
 	const struct bsd_tunables *tun = &k->k_pers.p_tun;
 	struct bsd_llinfo_arp *la;
 	struct bsd_rtentry *rt, *next;
-	struct bsd_ifaddr *ifa;
 	int64_t now = bsd_time_second(k);
 
 	(void)arg;
@@ -558,15 +598,18 @@ arptimer(struct bsd_kernel *k, void *arg)
 		if (!(rt->rt_kflags & BSD_RTK_F_ARP) ||
 		    rt->rt_rmx.rmx_expire == 0)
 			continue;
-		if (rt->rt_rmx.rmx_expire - now < tun->arpt_refresh &&
-		    rt->rt_rmx.rmx_pksent > now - tun->arpt_keep &&
-		    rt->rt_rmx.rmx_expire > now &&
-		    rt->rt_gw.sdl.sdl_alen != 0) {
-			ifa = bsd_ifa_inet(rt->rt_ifp);
-			bsd_arprequest(k, rt->rt_ifp, ifa != NULL ?
-			    ifa->ifa_addru.sin.sin_addr : 0,
-			    rt->rt_dst.sin_addr, BSD_LLADDR(rt->rt_ifp->if_sadl));
-		} else if (rt->rt_rmx.rmx_expire <= now)
+		/*
+		 * NetBSD 1.106: an entry used within arpt_keep with less than
+		 * arpt_refresh left (expired or not) is asked for again and
+		 * not freed.  FreeBSD 4 (1.64.2.x) has no refresh: it frees.
+		 */
+		if (k->k_pers.p_arp_refresh &&
+		    rt->rt_rmx.rmx_expire - now < tun->arpt_refresh &&
+		    rt->rt_rmx.rmx_pksent > now - tun->arpt_keep)
+			bsd_arprequest(k, rt->rt_ifp,
+			    arp_srcaddr(rt->rt_ifp, rt), rt->rt_dst.sin_addr,
+			    BSD_LLADDR(rt->rt_ifp->if_sadl));
+		else if (rt->rt_rmx.rmx_expire <= now)
 			arptfree(k, la);
 	}
 }
@@ -577,7 +620,6 @@ bsd_arp_set(struct bsd_kernel *k, uint32_t ip, const uint8_t *ll,
 {
 	struct bsd_sockaddr_in dst;
 	struct bsd_sockaddr_dl sdl;
-	struct bsd_arp_pub *ap;
 	struct bsd_ifaddr *ifa;
 	struct bsd_rtentry *rt = NULL;
 	int error;
@@ -587,21 +629,20 @@ bsd_arp_set(struct bsd_kernel *k, uint32_t ip, const uint8_t *ll,
 		return ENETUNREACH;
 	if (alen != ifa->ifa_ifp->if_addrlen)
 		return EINVAL;
-	if (flags & BSD_ATF_PUBL) {
-		/* Published: we answer for it; no route of its own. */
-		if ((ap = calloc(1, sizeof(*ap))) == NULL)
-			return ENOBUFS;
-		ap->ap_ip = ip;
-		ap->ap_alen = (uint8_t)alen;
-		memcpy(ap->ap_ll, ll, alen);
-		BSD_LIST_INSERT_HEAD(&k->k_arp.ar_pub, ap, ap_list);
-		return 0;
-	}
+	/*
+	 * A published entry is a route too: NetBSD's arp -s ... pub adds
+	 * it through the routing socket with RTF_ANNOUNCE, so netstat shows
+	 * it, it costs routing memory, and arp_rtrequest announces it with
+	 * a gratuitous request from the published address.  NetBSD keys it
+	 * by a sockaddr_inarp (SIN_PROXY) or a /32 mask; bsdnet's table has
+	 * one /32 per address, and RTF_ANNOUNCE marks it published.
+	 */
 	bsd_sdl_init(&sdl, ifa->ifa_ifp->if_index, ifa->ifa_ifp->if_type, ll,
 	    alen);
 	error = bsd_rtrequest(k, BSD_RTM_ADD, (struct bsd_sockaddr *)&dst,
 	    (struct bsd_sockaddr *)&sdl, NULL,
-	    BSD_RTF_HOST | BSD_RTF_STATIC | BSD_RTF_LLINFO, &rt);
+	    BSD_RTF_HOST | BSD_RTF_STATIC | BSD_RTF_LLINFO |
+	    ((flags & BSD_ATF_PUBL) ? BSD_RTF_ANNOUNCE : 0), &rt);
 	if (error != 0)
 		return error;
 	rt->rt_rmx.rmx_expire = (flags & BSD_ATF_PERM) ? 0 :
@@ -614,15 +655,7 @@ int
 bsd_arp_delete(struct bsd_kernel *k, uint32_t ip)
 {
 	struct bsd_rtentry *rt = bsd_rtlookup(k, ip, 32);
-	struct bsd_arp_pub *ap;
 
-	BSD_LIST_FOREACH(ap, &k->k_arp.ar_pub, ap_list) {
-		if (ap->ap_ip == ip) {
-			BSD_LIST_REMOVE(ap, ap_list);
-			free(ap);
-			return 0;
-		}
-	}
 	if (rt == NULL || !(rt->rt_flags & BSD_RTF_LLINFO))
 		return ESRCH;
 	return bsd_rtdeletemsg(k, rt);
@@ -664,7 +697,6 @@ void
 bsd_arp_init(struct bsd_kernel *k)
 {
 
-	BSD_LIST_INIT(&k->k_arp.ar_pub);
 	bsd_pool_init(&k->k_arp.ar_pool, sizeof(struct bsd_llinfo_arp));
 }
 
@@ -673,15 +705,10 @@ bsd_arp_destroy(struct bsd_kernel *k)
 {
 	struct bsd_llinfo_arp *la;
 	struct bsd_rtentry *rt;
-	struct bsd_arp_pub *ap;
 
 	BSD_TAILQ_FOREACH(rt, &k->k_kindq[BSD_RTK_ARP], rt_kindq)
 		if ((rt->rt_kflags & BSD_RTK_F_ARP) &&
 		    (la = rt->rt_llinfo) != NULL)
 			bsd_m_freem(k, la->la_hold);
-	while ((ap = BSD_LIST_FIRST(&k->k_arp.ar_pub)) != NULL) {
-		BSD_LIST_REMOVE(ap, ap_list);
-		free(ap);
-	}
 	bsd_pool_destroy(&k->k_arp.ar_pool);
 }

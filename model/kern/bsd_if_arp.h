@@ -33,6 +33,7 @@ struct bsd_sockaddr;
 
 #define BSD_ARPHRD_ETHER	1
 #define BSD_ARPHRD_AX25		3
+#define BSD_ARPHRD_IEEE802	6
 #define BSD_ARPHRD_ARCNET	7
 #define BSD_ARPOP_REQUEST	1
 #define BSD_ARPOP_REPLY		2
@@ -84,16 +85,7 @@ struct bsd_arpstat {
 	uint64_t	as_xresolved;	/* answers from a user-level resolver */
 };
 
-/* A published (proxy) entry: we answer for ip with ll. */
-struct bsd_arp_pub {
-	BSD_LIST_ENTRY(bsd_arp_pub) ap_list;
-	uint32_t		ap_ip;
-	uint8_t			ap_ll[8];
-	uint8_t			ap_alen;
-};
-
 struct bsd_arp_state {
-	BSD_LIST_HEAD(, bsd_arp_pub) ar_pub;
 	struct bsd_arpstat	ar_stat;
 	struct bsd_callout	ar_timer;
 	int			ar_timer_running;
@@ -104,12 +96,16 @@ struct bsd_arp_state {
 
 /* bsd_arp_set flags (ATF_*) */
 #define BSD_ATF_PERM	0x04	/* permanent: no expiry */
-#define BSD_ATF_PUBL	0x08	/* publish: answer for it (proxy ARP) */
+#define BSD_ATF_PUBL	0x08	/* publish: a route with RTF_ANNOUNCE (proxy ARP) */
+
+/* arpresolve took the packet and dropped it; the caller returns 0. */
+#define BSD_EJUSTRETURN		(-2)
 
 /*
  * Find the link address for dst (AF_INET) through route rt (may be
  * NULL): 0 with desten filled, or the packet is kept (EWOULDBLOCK, a
- * request is sent when due) or dropped (another errno, m freed).
+ * request is sent when due) or dropped (m freed): BSD_EJUSTRETURN when
+ * no entry could be made, as BSD's arpresolve returned 0 then.
  */
 int	bsd_arpresolve(struct bsd_kernel *k, struct bsd_ifnet *ifp,
 	    struct bsd_rtentry *rt, struct bsd_mbuf *m,

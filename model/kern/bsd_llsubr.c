@@ -57,7 +57,8 @@ bsd_if_output(struct bsd_kernel *k, struct bsd_ifnet *ifp, struct bsd_mbuf *m,
 			goto bad;
 		}
 		if ((error = bsd_arpresolve(k, ifp, rt, m, dst, edst)) != 0)
-			return error;	/* held, or freed by arpresolve */
+			/* held, or freed by arpresolve */
+			return error == BSD_EJUSTRETURN ? 0 : error;
 		proto = BSD_LLPROTO_IP;
 		break;
 	case BSD_AF_ARP:

@@ -19,6 +19,26 @@
  *   1.147: NetBSD once proposals (1)-(3) of seed 004 were in, named for
  *   the 2.0 release that first had them.
  *
+ * The ARP switches (p_arp_*, one ARP_* macro per personality):
+ * - sa0314_fix: arplookup() deletes an unreferenced clone it cannot use
+ *   (one cloned from a gateway route, or one without llinfo).  FreeBSD
+ *   if_ether.c up to RELENG_4 1.64.2.23 (2003/04/11) only logs and
+ *   returns, so a request from an off-link sender leaves a clone of the
+ *   RTF_PRCLONING default route that nothing frees: FreeBSD-SA-03:14.arp
+ *   (CVE-2003-0804), fixed on RELENG_4 on 2003-09-24.  NetBSD if_arp.c
+ *   1.106 deletes the RTF_CLONED route.  netbsd-1.5 and bsdos-4 keep the
+ *   4.4BSD arplookup (no delete; bsdos-4 unread, an assumption); their
+ *   rtalloc1() never clones a gateway route, so it costs them nothing.
+ * - refresh: arptimer() sends a request for an entry used within
+ *   arpt_keep that has less than arpt_refresh left, instead of freeing
+ *   it (NetBSD if_arp.c 1.106).  FreeBSD 4's arptimer (1.64.2.x) only
+ *   frees expired entries.  1.39 has no refresh; when NetBSD gained it
+ *   between 1.39 and 1.106 was not found, so netbsd-1.5 keeps it (an
+ *   assumption), and so does bsdos-4 (no source).
+ * - hrdcheck: FreeBSD 4's arpintr() drops an ar_hrd other than ETHER (1)
+ *   or IEEE802 (6), and in_arpinput() reads struct ether_arp, 6-octet
+ *   hardware addresses.  NetBSD's arpintr() does not check ar_hrd (XXX).
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include <errno.h>
@@ -42,6 +62,16 @@
 	.mem_limit = 0
 #define TUN_DEFAULTS	TUN_COMMON, .redirtimeout = 600
 
+/* ARP switches: fix of SA-03:14, refresh, ar_hrd check (see above). */
+#define ARP_NETBSD15	.p_arp_sa0314_fix = 0, .p_arp_refresh = 1,	\
+	.p_arp_hrdcheck = 0
+#define ARP_BSDOS4	.p_arp_sa0314_fix = 0, .p_arp_refresh = 1,	\
+	.p_arp_hrdcheck = 0
+#define ARP_FREEBSD4	.p_arp_sa0314_fix = 0, .p_arp_refresh = 0,	\
+	.p_arp_hrdcheck = 1
+#define ARP_NETBSD2	.p_arp_sa0314_fix = 1, .p_arp_refresh = 1,	\
+	.p_arp_hrdcheck = 0
+
 static const struct bsd_personality personalities[] = {
 	{
 		/* 4.4BSD as NetBSD 1.5 and OpenBSD shipped it (seed 004). */
@@ -57,6 +87,7 @@ static const struct bsd_personality personalities[] = {
 		.p_flushmsg = 0,
 		/* ip_icmp.c 1.44: rtredirect() with no rt_timer */
 		.p_tun = { TUN_COMMON, .redirtimeout = 0 },
+		ARP_NETBSD15,
 	},
 	{
 		.p_name = "bsdos-4",
@@ -79,6 +110,7 @@ static const struct bsd_personality personalities[] = {
 		 * own; its default is unknown: the inactivity timer's hour.
 		 */
 		.p_tun = { TUN_COMMON, .redirtimeout = 3600 },
+		ARP_BSDOS4,
 	},
 	{
 		.p_name = "freebsd-4",
@@ -94,6 +126,7 @@ static const struct bsd_personality personalities[] = {
 		/* route.c rt_fixdelete: rtrequest(), no message */
 		.p_flushmsg = 0,
 		.p_tun = { TUN_DEFAULTS },
+		ARP_FREEBSD4,
 	},
 	{
 		/* NetBSD after proposals (1)-(3) of seed 004 were adopted. */
@@ -109,6 +142,7 @@ static const struct bsd_personality personalities[] = {
 		/* route.c 1.88.2.1 rtflushclone1: rtdeletemsg() per clone */
 		.p_flushmsg = 1,
 		.p_tun = { TUN_DEFAULTS },
+		ARP_NETBSD2,
 	},
 };
 
@@ -167,6 +201,9 @@ static const struct knob knobs[] = {
 	PK("prcloning", p_prcloning, 0, 1, "0 or 1"),
 	PK("pmtuadd", p_pmtuadd, 0, 1, "0 or 1"),
 	PK("flushmsg", p_flushmsg, 0, 1, "0 or 1"),
+	PK("arp_sa0314_fix", p_arp_sa0314_fix, 0, 1, "0 or 1"),
+	PK("arp_refresh", p_arp_refresh, 0, 1, "0 or 1"),
+	PK("arp_hrdcheck", p_arp_hrdcheck, 0, 1, "0 or 1"),
 	TK("rediraccept", rediraccept, 0, 1, "0 or 1"),
 	TK("redirtimeout", redirtimeout, 0, INT_MAX, "0 to 2147483647 s"),
 	TK("mtudisc_timeout", mtudisc_timeout, 1, INT_MAX,

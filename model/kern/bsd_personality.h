@@ -85,6 +85,13 @@ struct bsd_personality {
 	int32_t		p_pmtuadd;	/* need-frag adds an RTF_DYNAMIC host route */
 	int32_t		p_flushmsg;	/* (2) an RTM_DELETE per clone flushed */
 	struct bsd_tunables p_tun;
+	/*
+	 * ARP switches (netinet/if_arp.c, if_ether.c); the sources each
+	 * follows are in bsd_personality.c.
+	 */
+	int32_t		p_arp_sa0314_fix; /* arplookup frees a clone it can't use */
+	int32_t		p_arp_refresh;	/* arptimer re-asks for entries in use */
+	int32_t		p_arp_hrdcheck;	/* arpintr: ETHER/IEEE802, 6 octets only */
 };
 
 /* Number of personalities built in. */

@@ -97,6 +97,21 @@ study redirect-flood "icmp.type == 5 && icmp.code == 1" \
     bsdnet-redirect-flood --duration=20
 study pmtu-flood "icmp.type == 3 && icmp.code == 4" bsdnet-pmtu-flood --duration=20
 study parent-removal "udp" bsdnet-parent-removal
+# A request for a 10.2.2.x neighbour says "Tell 10.2.2.1": the sender is
+# the address of the subnet that cloned the entry (rt_ifa), not 10.1.1.1.
+wrong=0
+for f in "$work"/parent-removal/*.pcap; do
+	wrong=$((wrong + $(count "$f" "arp.opcode == 1 && \
+	    arp.dst.proto_ipv4 == 10.2.2.0/24 && arp.src.proto_ipv4 == 10.1.1.1")))
+done
+check parent-removal "$([ "$wrong" -eq 0 ]; echo $?)" \
+    "$wrong requests for 10.2.2.x tell 10.1.1.1"
+# FreeBSD-SA-03:14: the spoofed requests decode as ARP requests for the
+# victim from off-link senders (and on-link ones with --senders=mixed).
+study arp-flood "arp.opcode == 1 && arp.src.proto_ipv4 == 100.64.0.0/10 && \
+    arp.dst.proto_ipv4 == 10.1.0.2" bsdnet-arp-flood --duration=20
+study arp-flood-mixed "arp.opcode == 1 && arp.src.proto_ipv4 == 10.1.128.0/17 && \
+    arp.dst.proto_ipv4 == 10.1.0.2" bsdnet-arp-flood --senders=mixed --duration=20
 study xresolve-arcnet "udp" bsdnet-xresolve --media=arcnet --duration=20
 study xresolve-ax25 "ax25 && udp" bsdnet-xresolve --media=ax25 --resolver=daemon
 
