@@ -106,13 +106,13 @@ in_ns ip route add 192.0.2.0/24 via 198.51.100.3
 in_ns ip route add 192.0.2.128/25 via 198.51.100.4
 
 # The capture, and a UDP listener for bsdnet's datagrams, both bounded.
-in_ns timeout 40 tshark -q -i "$vb" -w "$work/linux.pcap" >"$work/tshark.log" 2>&1 &
+in_ns timeout 60 tshark -q -i "$vb" -w "$work/linux.pcap" >"$work/tshark.log" 2>&1 &
 pids="$pids $!"
-in_ns timeout 30 /usr/bin/python3 -c '
+in_ns timeout 60 /usr/bin/python3 -c '
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("198.51.100.1", 9000))
-s.settimeout(25)
+s.settimeout(50)
 out = open(sys.argv[1], "w")
 try:
     for _ in range(2):
@@ -123,12 +123,17 @@ except socket.timeout:
     pass
 ' "$work/linux-udp.txt" &
 pids="$pids $!"
-# tshark is listening once it has said so (bounded).
+# tshark is listening once it has said so (bounded: 20 s on a busy machine).
 i=0
-while ! grep -q -i 'capturing' "$work/tshark.log" 2>/dev/null && [ $i -lt 50 ]; do
+while ! grep -q -i 'capturing' "$work/tshark.log" 2>/dev/null && [ $i -lt 200 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
+if ! grep -q -i 'capturing' "$work/tshark.log"; then
+	echo "linux-interop: FAIL: tshark did not start capturing:"
+	cat "$work/tshark.log"
+	exit 1
+fi
 
 timeout 45 "$peer" --interface="$va" --duration=10 --outdir="$work" \
     >"$work/peer.log" 2>&1 &
