@@ -632,11 +632,11 @@ BsdKernel::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame)
 
 void
 BsdKernel::ReceiveEthernet(Ptr<NetDevice> device,
-                       Ptr<const Packet> packet,
-                       uint16_t protocol,
-                       const Address& from,
-                       const Address& to,
-                       NetDevice::PacketType type)
+                           Ptr<const Packet> packet,
+                           uint16_t protocol,
+                           const Address& from,
+                           const Address& to,
+                           NetDevice::PacketType type)
 {
     uint32_t index = m_k != nullptr ? FindInterface(device) : 0;
     if (index == 0)

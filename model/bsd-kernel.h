@@ -214,11 +214,11 @@ class BsdKernel : public Object
     void RunTimers();
     void Receive(Ptr<NetDevice> device, Ptr<const Packet> frame);
     void ReceiveEthernet(Ptr<NetDevice> device,
-                     Ptr<const Packet> packet,
-                     uint16_t protocol,
-                     const Address& from,
-                     const Address& to,
-                     NetDevice::PacketType type);
+                         Ptr<const Packet> packet,
+                         uint16_t protocol,
+                         const Address& from,
+                         const Address& to,
+                         NetDevice::PacketType type);
 
     static int64_t HookNow(void* ctx);
     static void HookDeadline(void* ctx, int64_t when);
