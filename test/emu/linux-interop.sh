@@ -33,7 +33,7 @@ if [ ! -c /dev/net/tun ]; then
 	echo "linux-interop: SKIPPED: no /dev/net/tun on this machine"
 	exit 77
 fi
-for tool in ip ping tshark timeout; do
+for tool in ip ping tshark timeout ethtool; do
 	if ! command -v $tool >/dev/null 2>&1; then
 		echo "linux-interop: FAIL: $tool not found (make deps installs it)"
 		exit 1
@@ -87,10 +87,10 @@ in_ns sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 2>/dev/null
 in_ns sysctl -q -w "net.ipv6.conf.$vb.disable_ipv6=1" 2>/dev/null
 in_ns ip addr add 198.51.100.1/24 dev "$vb"
 in_ns ip link set "$vb" up
-# veth leaves UDP checksums to "hardware": bsdnet would see them unfinished.
-if command -v ethtool >/dev/null 2>&1; then
-	in_ns ethtool -K "$vb" tx off >/dev/null 2>&1
-fi
+# veth leaves UDP checksums to "hardware": bsdnet would read them
+# unfinished and drop the datagram (udp-bad), as the manual says.
+in_ns ethtool -K "$vb" tx off >/dev/null ||
+	{ echo "linux-interop: FAIL: ethtool -K $vb tx off"; exit 1; }
 # Linux is a router for (4), and takes redirects for (5): with forwarding
 # on, both the "all" and the interface switch must say so.
 in_ns sysctl -q -w net.ipv4.ip_forward=1
@@ -157,12 +157,14 @@ if in_ns ping -c 3 -i 0.3 -W 2 198.51.100.2 >"$work/ping-h.txt" 2>&1; then
 else
 	fail "Linux cannot ping bsdnet host 198.51.100.2: $(tail -n 2 "$work/ping-h.txt")"
 fi
-# (3) Two 3000-octet datagrams to H's port 9001.
+# (3) Two 3000-octet datagrams to H's port 9001, and a small one (its
+# checksum finished by Linux only with tx offload off).
 in_ns /usr/bin/python3 -c '
 import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 for i in range(2):
     s.sendto(bytes([i]) * 3000, ("198.51.100.2", 9001))
+s.sendto(bytes(100), ("198.51.100.2", 9001))
 '
 # (5) R must be a valid neighbour before Linux takes a redirect to it.
 in_ns ping -c 2 -i 0.3 -W 2 198.51.100.3 >"$work/ping-r.txt" 2>&1 ||
@@ -216,6 +218,12 @@ if [ "$n" = 2 ]; then
 	pass "bsdnet reassembled Linux's two 3000-octet datagrams"
 else
 	fail "bsdnet received $n of Linux's 3000-octet datagrams: $(grep udp-rx "$sum")"
+fi
+n=$(grep -c '^udp-rx 100 198.51.100.1$' "$sum")
+if [ "$n" = 1 ]; then
+	pass "bsdnet received Linux's 100-octet datagram (UDP checksum good)"
+else
+	fail "bsdnet received $n of Linux's 100-octet datagram: $(grep -E '^drop H' "$sum")"
 fi
 n=$(grep -c '^3000 198.51.100.2$' "$work/linux-udp.txt")
 if [ "$n" = 2 ]; then
