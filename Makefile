@@ -8,7 +8,7 @@ CTEST     ?= ctest
 # Debian's interpreter: the python3 first on PATH may not see its packages.
 PYTHON    ?= /usr/bin/python3
 
-.PHONY: all deps build build-san test demo bench fuzz test-intree clean
+.PHONY: all deps build build-san test demo bench fuzz test-intree clean doc
 
 all: build
 
@@ -59,6 +59,12 @@ fuzz: deps
 # bsdnet built inside Debian's ns-3 3.37 source tree (slow; not in CI).
 test-intree: deps
 	sh tools/test-intree.sh build-intree
+
+# --- The manual (issue 17): HTML in $(BUILD)/doc/html; warnings fail. ---
+doc: deps
+	sphinx-build -W -q -b html doc $(BUILD)/doc/html
+	@echo "manual: $(BUILD)/doc/html/bsdnet.html"
+# --- end manual ---
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD) build-fuzz build-intree

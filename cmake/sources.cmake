@@ -139,3 +139,15 @@ set(BSDNET_STUDY_TESTS
   pmtu_flood
   arp_flood
 )
+
+# Emulation (issue 17): ns-3's fd-net-device module (Linux only), kept
+# apart so a build without it still has everything else.
+set(BSDNET_EMU_SOURCES
+  helper/bsd-emu-helper.cc
+)
+set(BSDNET_EMU_HEADERS
+  helper/bsd-emu-helper.h
+)
+set(BSDNET_EMU_EXAMPLES
+  bsdnet-emu
+)

@@ -7,6 +7,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/csma-net-device.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/simulator.h"
@@ -390,11 +391,14 @@ BsdKernel::AddInterface(Ptr<NetDevice> device)
         framed->GetLinkAddress(ll);
         framed->SetFrameReceiveCallback(MakeCallback(&BsdKernel::Receive, this));
     }
-    else if (DynamicCast<CsmaNetDevice>(device))
+    else if (DynamicCast<CsmaNetDevice>(device) || IsFdNetDevice(device))
     {
+        // Ethernet II on ns-3's own CSMA, or on a real interface or a tap
+        // through an FdNetDevice: both take the header off on the way in
+        // and write it on the way out.
         md = &bsd_media_ether;
         Mac48Address::ConvertFrom(device->GetAddress()).CopyTo(ll);
-        m_node->RegisterProtocolHandler(MakeCallback(&BsdKernel::ReceiveCsma, this),
+        m_node->RegisterProtocolHandler(MakeCallback(&BsdKernel::ReceiveEthernet, this),
                                         0,
                                         device,
                                         false);
@@ -403,18 +407,52 @@ BsdKernel::AddInterface(Ptr<NetDevice> device)
     {
         NS_FATAL_ERROR("BsdKernel: a " << device->GetInstanceTypeId().GetName()
                                        << " is no medium bsdnet knows (CsmaNetDevice, "
-                                          "FddiNetDevice, ArcnetNetDevice, Ax25NetDevice)");
+                                          "FdNetDevice, FddiNetDevice, ArcnetNetDevice, "
+                                          "Ax25NetDevice)");
     }
     std::string name = std::string(md->md_name) + std::to_string(m_devices.size());
     struct bsd_ifnet* ifp =
         bsd_if_attach_media(m_k, name.c_str(), md, ll, mdflags, BSD_IFF_UP | BSD_IFF_RUNNING);
     NS_ABORT_MSG_IF(ifp == nullptr, "BsdKernel: cannot attach " << name);
+    if (!framed && device->GetMtu() < ifp->if_mtu)
+    {
+        // A real interface with a smaller MTU (ifconfig mtu): the device
+        // drops any larger frame, so IP fragments to it.
+        ifp->if_mtu = device->GetMtu();
+    }
     ifp->if_softc = PeekPointer(device);
     m_devices.push_back(device);
     m_ifnets.push_back(ifp);
     m_framed.push_back(PeekPointer(framed));
     NS_ASSERT(ifp->if_index == m_devices.size());
     return ifp->if_index;
+}
+
+bool
+BsdKernel::IsFdNetDevice(Ptr<NetDevice> device)
+{
+    // By TypeId, so that bsdnet needs ns-3's fd-net-device module only
+    // when a script uses it (it exists on Linux alone).
+    TypeId fd;
+    if (!TypeId::LookupByNameFailSafe("ns3::FdNetDevice", &fd))
+    {
+        return false;
+    }
+    TypeId tid = device->GetInstanceTypeId();
+    if (tid != fd && !tid.IsChildOf(fd))
+    {
+        return false;
+    }
+    // DIX (Ethernet II) and DIXPI (a tap with its packet-information
+    // header) hand over Ethernet II frames; LLC would put 802.2 on the
+    // wire, which BSD's ether_output does not write for IP.
+    EnumValue mode;
+    if (device->GetAttributeFailSafe("EncapsulationMode", mode) && mode.Get() == 1)
+    {
+        NS_FATAL_ERROR("BsdKernel: an FdNetDevice in EncapsulationMode Llc; bsdnet needs Dix "
+                       "(the default) or DixPi");
+    }
+    return true;
 }
 
 uint32_t
@@ -605,19 +643,20 @@ BsdKernel::Receive(Ptr<NetDevice> device, Ptr<const Packet> frame)
 }
 
 void
-BsdKernel::ReceiveCsma(Ptr<NetDevice> device,
-                       Ptr<const Packet> packet,
-                       uint16_t protocol,
-                       const Address& from,
-                       const Address& to,
-                       NetDevice::PacketType type)
+BsdKernel::ReceiveEthernet(Ptr<NetDevice> device,
+                           Ptr<const Packet> packet,
+                           uint16_t protocol,
+                           const Address& from,
+                           const Address& to,
+                           NetDevice::PacketType type)
 {
     uint32_t index = m_k != nullptr ? FindInterface(device) : 0;
     if (index == 0)
     {
         return;
     }
-    // CsmaNetDevice took the Ethernet header off; put it back for the core.
+    // CsmaNetDevice and FdNetDevice took the Ethernet header off; put it
+    // back for the core.
     uint32_t len = packet->GetSize();
     m_rx.resize(14 + len);
     uint8_t addr[Address::MAX_SIZE];
@@ -677,7 +716,7 @@ BsdKernel::HookTransmit(void* ctx, struct bsd_ifnet* ifp, const uint8_t* frame, 
         framed->SendFrame(Create<Packet>(frame, len));
         return;
     }
-    // Ethernet on a CsmaNetDevice: it writes the header itself.
+    // Ethernet on a CsmaNetDevice or an FdNetDevice: it writes the header.
     if (len < 14)
     {
         return;

@@ -33,8 +33,8 @@ class BsdFramedNetDevice;
  * BsdKernel owns one C kernel (struct bsd_kernel) and connects it to the
  * simulator: the kernel's clock is Simulator::Now, its pending timers are
  * one scheduled event (moved, never multiplied), its interfaces are
- * NetDevices of the node (CsmaNetDevice for Ethernet, and bsdnet's FDDI,
- * ARCnet and AX.25 devices), and what happens inside it comes out as
+ * NetDevices of the node (CsmaNetDevice or FdNetDevice for Ethernet, and
+ * bsdnet's FDDI, ARCnet and AX.25 devices), and what happens inside it comes out as
  * trace sources.  Attributes are the personality and every tunable; the
  * personality's defaults apply unless an attribute is set.
  *
@@ -63,7 +63,9 @@ class BsdKernel : public Object
 
     /**
      * \brief Attach a device as a BSD interface (ifnet).
-     * \param device a CsmaNetDevice or a BsdFramedNetDevice of this node
+     * \param device a CsmaNetDevice, an FdNetDevice (a real interface or a
+     *        tap, in EncapsulationMode Dix or DixPi) or a BsdFramedNetDevice
+     *        of this node
      * \return the interface index (if_index, from 1)
      */
     uint32_t AddInterface(Ptr<NetDevice> device);
@@ -211,12 +213,12 @@ class BsdKernel : public Object
     void Boot();
     void RunTimers();
     void Receive(Ptr<NetDevice> device, Ptr<const Packet> frame);
-    void ReceiveCsma(Ptr<NetDevice> device,
-                     Ptr<const Packet> packet,
-                     uint16_t protocol,
-                     const Address& from,
-                     const Address& to,
-                     NetDevice::PacketType type);
+    void ReceiveEthernet(Ptr<NetDevice> device,
+                         Ptr<const Packet> packet,
+                         uint16_t protocol,
+                         const Address& from,
+                         const Address& to,
+                         NetDevice::PacketType type);
 
     static int64_t HookNow(void* ctx);
     static void HookDeadline(void* ctx, int64_t when);
@@ -240,6 +242,7 @@ class BsdKernel : public Object
     std::vector<BsdFramedNetDevice*> m_framed; //!< by if_index - 1; null: CSMA
     std::vector<uint32_t> m_byNodeIndex;       //!< node's device index -> if_index
     uint32_t FindInterface(const Ptr<NetDevice>& device) const;
+    static bool IsFdNetDevice(Ptr<NetDevice> device);
     std::vector<uint8_t> m_rx; //!< receive scratch
 
     TracedCallback<Ipv4Address, uint8_t, uint32_t> m_routeAdd;

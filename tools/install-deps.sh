@@ -5,9 +5,12 @@ set -eu
 
 # ns3 (185 kB) is there because Debian's ns3Config.cmake names the
 # /usr/libexec/ns3 helpers it ships: find_package(ns3) fails without it.
+# python3-sphinx: make doc.  iproute2, iputils-ping, ethtool: the test
+# against the real Linux kernel (namespace, veth, ping, checksum offload).
 PKGS="cmake make gcc g++ pkg-config libns3-dev ns3 libcmocka-dev libgsl-dev
 tshark python3-matplotlib python3-numpy clang libclang-rt-14-dev
-python3-dask python3-distributed python3-tqdm python3-pytest"
+python3-dask python3-distributed python3-tqdm python3-pytest
+python3-sphinx iproute2 iputils-ping ethtool"
 
 missing=""
 for p in $PKGS; do

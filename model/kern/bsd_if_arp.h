@@ -58,6 +58,48 @@ struct bsd_sockaddr;
 #define bsd_ar_tpa(ar)	(bsd_ar_tha(ar) + bsd_ar_hln(ar))
 
 /*
+ * The states of an ARP entry, a cloned RTF_LLINFO host route (the
+ * manual's "ARP entries and their states" has the same table).  gw is
+ * rt_gw.sdl, expire rt_rmx.rmx_expire, now bsd_time_second().
+ *
+ * state       netstat  recognised by
+ * incomplete  UHL      gw sdl_alen 0 ("link#N"); expire = last request
+ * resolved    UHL      gw sdl_alen != 0; expire = resolved + arpt_keep
+ * rejected    UHLR     RTF_REJECT; expire = last request + arpt_down
+ * static      UHLS     RTF_STATIC; expire 0 if permanent, else as resolved
+ * xresolve    UHLX     clone of an RTF_XRESOLVE parent; gw sdl_alen 0
+ *
+ * from        event                                        to
+ * -           a packet for dst: bsd_arpresolve clones the  incomplete
+ *             entry, holds the packet (la_hold), asks
+ * -           an ARP request from dst naming us (RFC 826)  resolved
+ * -           bsd_arp_set (arp -s); our own address        static
+ * -           a packet, RTF_XRESOLVE parent: RTM_RESOLVE   xresolve
+ *             to the routing socket, packet held, no ask
+ * incomplete  another packet: it replaces the held one     incomplete
+ *             (arp-replaced); asks again, once a second
+ * incomplete  a reply, or a request, from dst: la_hold     resolved
+ *             sent
+ * incomplete  la_asked reaches arp_maxtries                rejected
+ * rejected    a packet before expire: dropped (EHOSTDOWN,  rejected
+ *             EHOSTUNREACH through a gateway; arp-reject)
+ * rejected    a packet after expire: RTF_REJECT cleared,   incomplete
+ *             asks again
+ * rejected    a reply, or a request, from dst              resolved
+ * resolved    a reply with another address: overwritten    resolved
+ *             (logged; refused if static: as_rcvoverperm)
+ * resolved    arptimer, in use, within arpt_refresh of     resolved
+ *             expire: asks again before it expires
+ * resolved    a packet after expire: held, asks again      incomplete
+ * xresolve    bsd_arp_xresolve (RTM_CHANGE): la_hold sent  resolved
+ * expire != 0 arptimer (every arpt_prune) finds            freed
+ *             expire <= now
+ * any         bsd_arp_delete; its parent removed (where    freed
+ *             the personality flushes clones)
+ *
+ * Published (proxy) entries are no routes: ar_pub, answered by
+ * in_arpinput.
+ *
  * Link-level info of an ARP entry (netinet/if_inarp.h).  NetBSD also
  * chained them on a list of their own (la_list) for arptimer; the
  * table's list of entries with link info (k_kindq[BSD_RTK_ARP]) holds

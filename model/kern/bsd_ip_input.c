@@ -143,7 +143,7 @@ bsd_ip_input(struct bsd_kernel *k, struct bsd_ifnet *ifp, const uint8_t *pkt,
 	}
 	if (bsd_in_cksum(pkt, hlen) != 0) {
 		st->ips_badsum++;
-		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_HEADER);
+		bsd_trace(k, BSD_TR_DROP, NULL, BSD_DROP_IP_CKSUM);
 		return;
 	}
 	iplen = bsd_ntohs(ip.ip_len);

@@ -130,9 +130,9 @@ bsd_trace(struct bsd_kernel *k, int type, const struct bsd_rtentry *rt,
 }
 
 static const char *const drop_names[BSD_DROP_NREASONS] = {
-	"ll-malformed", "ip-header", "ip-notforus", "ip-noroute", "ip-ttl",
-	"ip-cantfrag", "ip-frag", "arp-replaced", "arp-reject", "arp-nollinfo",
-	"udp-noport", "udp-bad", "icmp-bad"
+	"ll-malformed", "ip-header", "ip-cksum", "ip-notforus", "ip-noroute",
+	"ip-ttl", "ip-cantfrag", "ip-frag", "arp-replaced", "arp-reject",
+	"arp-nollinfo", "udp-noport", "udp-bad", "icmp-bad"
 };
 
 const char *

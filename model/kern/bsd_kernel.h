@@ -49,7 +49,8 @@ enum bsd_trace_type {
 /* Why a packet was dropped (BSD_TR_DROP); counters say more. */
 enum bsd_drop {
 	BSD_DROP_LL_MALFORMED,	/* the medium's checks failed */
-	BSD_DROP_IP_HEADER,	/* version, length or checksum */
+	BSD_DROP_IP_HEADER,	/* version or length */
+	BSD_DROP_IP_CKSUM,	/* header checksum */
 	BSD_DROP_IP_NOTFORUS,	/* not ours and not forwarding */
 	BSD_DROP_IP_NOROUTE,	/* no route to the destination */
 	BSD_DROP_IP_TTL,	/* TTL exceeded in forwarding */

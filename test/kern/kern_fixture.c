@@ -27,7 +27,12 @@ static void
 fx_trace(void *ctx, const struct bsd_trace *tr)
 {
 
-	((struct fx *)ctx)->traces[tr->tr_type]++;
+	struct fx *fx = ctx;
+
+	fx->traces[tr->tr_type]++;
+	if (tr->tr_type == BSD_TR_DROP && tr->tr_arg >= 0 &&
+	    tr->tr_arg < BSD_DROP_NREASONS)
+		fx->drops[tr->tr_arg]++;
 }
 
 static void

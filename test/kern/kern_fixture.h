@@ -29,6 +29,7 @@ struct fx {
 	struct bsd_rt_msg	msgs[FX_MAXMSGS];
 	unsigned		nmsgs;
 	uint64_t		traces[BSD_TR_NTYPES];
+	uint64_t		drops[BSD_DROP_NREASONS]; /* BSD_TR_DROP by reason */
 	unsigned		nlogs;		/* log(9) lines so far */
 	char			lastlog[256];	/* the last of them */
 };

@@ -220,6 +220,11 @@ test_badsum(void **state)
 	assert_int_equal(fx->k->k_ip.is_stat.ips_badsum, 2);
 	assert_int_equal(fx->k->k_ip.is_stat.ips_delivered, 0);
 	assert_int_equal(h.n, 0);
+	/* Traced as a checksum drop, not as a malformed header. */
+	assert_int_equal(fx->drops[BSD_DROP_IP_CKSUM], 2);
+	assert_int_equal(fx->drops[BSD_DROP_IP_HEADER], 0);
+	assert_string_equal(bsd_drop_name(BSD_DROP_IP_CKSUM), "ip-cksum");
+	assert_string_equal(bsd_drop_name(BSD_DROP_IP_HEADER), "ip-header");
 	fx_free(fx);
 }
 
