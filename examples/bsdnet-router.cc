@@ -13,15 +13,13 @@
 #include "ns3/bsd-app-helper.h"
 #include "ns3/bsd-ping.h"
 #include "ns3/bsd-stack-helper.h"
+#include "ns3/bsd-study.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-helper.h"
 #include "ns3/fddi-helper.h"
 #include "ns3/network-module.h"
 
-#include <cerrno>
-#include <cstdlib>
 #include <iostream>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -30,43 +28,27 @@ namespace
 
 ApplicationContainer g_pings; //!< every ping, for the statistics
 
-[[noreturn]] void
-Usage(const std::string& flag, const std::string& value, const std::string& allowed)
-{
-    std::cerr << "bsdnet-router: bad value \"" << value << "\" for --" << flag << ": allowed "
-              << allowed << std::endl;
-    std::exit(2);
-}
-
 } // namespace
 
 int
 main(int argc, char* argv[])
 {
     std::string personality = "netbsd-2";
-    std::string outdir = ".";
     double duration = 120;
-    bool pcap = false;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("A BSD router joins Ethernet, FDDI, ARCnet and AX.25; all hosts ping all.");
-    cmd.AddValue("personality", "netbsd-1.5, bsdos-4, freebsd-4 or netbsd-2", personality);
-    cmd.AddValue("duration", "simulated seconds (30 to 3600)", duration);
-    cmd.AddValue("pcap", "write a pcap per device into --outdir", pcap);
-    cmd.AddValue("outdir", "directory for the outputs (created)", outdir);
-    cmd.Parse(argc, argv);
-    if (bsd_personality_find(personality.c_str()) == nullptr)
-    {
-        Usage("personality", personality, "netbsd-1.5, bsdos-4, freebsd-4, netbsd-2");
-    }
-    if (!(duration >= 30 && duration <= 3600))
-    {
-        Usage("duration", std::to_string(duration), "30 to 3600");
-    }
-    if (mkdir(outdir.c_str(), 0777) != 0 && errno != EEXIST)
-    {
-        Usage("outdir", outdir, "a directory that can be created");
-    }
+    // The studies' flags: each value checked, a bad one named (exit 2).
+    BsdStudy study("bsdnet-router",
+                   "A BSD router joins Ethernet, FDDI, ARCnet and AX.25; all hosts ping all.");
+    study.SetSharedOutdir(".",
+                          "Outputs in --outdir: with --pcap, "
+                          "bsdnet-router-<node>-<device>.pcap.");
+    study.AddPersonalityFlag("every node's kernel", &personality);
+    study.AddFlag("duration", "simulated seconds", &duration, 30, 3600, "s");
+    study.Parse(argc, argv);
+    // This run's pcaps replace those of an earlier run.
+    study.AddOutputPattern("bsdnet-router-*.pcap");
+    bool pcap = study.GetPcap();
+    std::string outdir = study.GetOutdir();
 
     Ptr<Node> router = CreateObject<Node>();
     NodeContainer eth;
@@ -158,5 +140,6 @@ main(int argc, char* argv[])
         BsdAppHelper::PrintPingStatistics(DynamicCast<BsdPing>(pings.Get(i)), std::cout);
     }
     Simulator::Destroy();
+    study.MarkComplete(); // the pcaps move into --outdir as study goes
     return 0;
 }
