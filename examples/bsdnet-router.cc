@@ -19,7 +19,9 @@
 #include "ns3/fddi-helper.h"
 #include "ns3/network-module.h"
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 
 using namespace ns3;
 
@@ -27,6 +29,74 @@ namespace
 {
 
 ApplicationContainer g_pings; //!< every ping, for the statistics
+
+/// Echo requests and replies lost on the air, by ICMP identifier (one per ping).
+struct AirLoss
+{
+    uint32_t requests = 0; //!< requests lost before the router or the target
+    uint32_t replies = 0;  //!< replies lost before the router or the pinger
+};
+
+std::map<uint16_t, AirLoss> g_airLoss;          //!< by echo identifier
+std::map<std::pair<uint32_t, std::string>, uint64_t> g_kernelDrops; //!< by node and reason
+
+/**
+ * \brief PhyRxDrop of an AX.25 device: a frame a collision (two stations
+ * keying up in the same slot) or half duplex took.  Counted against its
+ * ping if it carried an echo request or reply to this device's node.
+ * \param addrs the node's IPv4 addresses on the channel (host order)
+ * \param frame the AX.25 UI frame as sent
+ */
+void
+OnAx25Lost(std::vector<uint32_t>* addrs, Ptr<const Packet> frame)
+{
+    std::vector<uint8_t> b(frame->GetSize());
+    frame->CopyData(b.data(), b.size());
+    // Address fields of 7 octets until one ends with its low bit set,
+    // then control and PID (0xcc: IP).
+    size_t off = 0;
+    while (off + 7 <= b.size() && !(b[off + 6] & 1))
+    {
+        off += 7;
+    }
+    off += 7;
+    if (off + 2 + 20 + 8 > b.size() || b[off + 1] != 0xcc)
+    {
+        return;
+    }
+    const uint8_t* ip = &b[off + 2];
+    size_t ihl = (ip[0] & 0x0f) * 4u;
+    uint32_t dst = (uint32_t(ip[16]) << 24) | (uint32_t(ip[17]) << 16) |
+                   (uint32_t(ip[18]) << 8) | ip[19];
+    bool toThisNode = std::find(addrs->begin(), addrs->end(), dst) != addrs->end();
+    // A frame for another net is for the router, which forwards it.
+    bool forwarded = (dst & 0xffffff00) != 0x0a010400;
+    if (ip[9] != 1 || off + 2 + ihl + 8 > b.size() || !(toThisNode || (forwarded && addrs->size() > 1)))
+    {
+        return;
+    }
+    const uint8_t* icmp = ip + ihl;
+    auto id = static_cast<uint16_t>((icmp[4] << 8) | icmp[5]);
+    if (icmp[0] == 8)
+    {
+        g_airLoss[id].requests++;
+    }
+    else if (icmp[0] == 0)
+    {
+        g_airLoss[id].replies++;
+    }
+}
+
+/**
+ * \brief A kernel's Drop trace.
+ * \param node the node's id
+ * \param reason why
+ */
+void
+OnKernelDrop(uint32_t node, const std::string& reason)
+{
+    g_kernelDrops[{node, reason}]++;
+}
 
 } // namespace
 
@@ -130,6 +200,28 @@ main(int argc, char* argv[])
         }
     }
 
+    // What took the lost pings: collisions on the AX.25 channel (UI frames
+    // are never retransmitted), or a kernel's drop (a full queue, an ARP
+    // entry's one held packet replaced, as BSD's la_hold).
+    std::vector<std::vector<uint32_t>> axAddrs(axDevs.GetN());
+    axAddrs[0] = {0x0a0104fe, 0}; // the router: its address, and it forwards
+    for (uint32_t i = 1; i < axDevs.GetN(); i++)
+    {
+        axAddrs[i] = {0x0a010400 + i};
+    }
+    for (uint32_t i = 0; i < axDevs.GetN(); i++)
+    {
+        axDevs.Get(i)->TraceConnectWithoutContext("PhyRxDrop",
+                                                  MakeBoundCallback(&OnAx25Lost, &axAddrs[i]));
+    }
+    NodeContainer everyone(NodeContainer(router), hosts);
+    for (uint32_t i = 0; i < everyone.GetN(); i++)
+    {
+        everyone.Get(i)->GetObject<BsdKernel>()->TraceConnectWithoutContext(
+            "Drop",
+            MakeBoundCallback(&OnKernelDrop, everyone.Get(i)->GetId()));
+    }
+
     ApplicationContainer pings = g_pings;
     Ptr<OutputStreamWrapper> out = Create<OutputStreamWrapper>(&std::cout);
     BsdStackHelper::PrintRoutingTableAt(Seconds(duration), router, out);
@@ -138,6 +230,46 @@ main(int argc, char* argv[])
     for (uint32_t i = 0; i < pings.GetN(); i++)
     {
         BsdAppHelper::PrintPingStatistics(DynamicCast<BsdPing>(pings.Get(i)), std::cout);
+    }
+    // Why each lossy pair lost what it lost.
+    std::cout << "--- losses ---\n";
+    uint32_t lostAll = 0;
+    uint32_t onAir = 0;
+    for (uint32_t i = 0; i < pings.GetN(); i++)
+    {
+        Ptr<BsdPing> ping = DynamicCast<BsdPing>(pings.Get(i));
+        uint32_t lost = ping->GetSent() - std::min(ping->GetSent(), ping->GetReceived());
+        if (lost == 0)
+        {
+            continue;
+        }
+        Ipv4Address from = hostAddrs[i / (hosts.GetN() - 1)];
+        AirLoss air = g_airLoss[ping->GetIdentifier()];
+        std::cout << from << " -> " << ping->GetRemote() << ": " << lost << " of "
+                  << ping->GetSent() << " lost; AX.25 collisions took " << air.requests
+                  << " request(s) and " << air.replies << " reply(ies)";
+        if (air.requests + air.replies < lost)
+        {
+            std::cout << "; " << lost - air.requests - air.replies
+                      << " dropped by a kernel (below)";
+        }
+        std::cout << "\n";
+        lostAll += lost;
+        onAir += std::min(lost, air.requests + air.replies);
+    }
+    std::cout << lostAll << " pings lost, " << onAir
+              << " to collisions on the AX.25 channel: p-persistent CSMA lets two "
+                 "stations key up in the same slot, and IP rides unacknowledged UI "
+                 "frames that nothing retransmits\n";
+    for (const auto& d : g_kernelDrops)
+    {
+        std::cout << "kernel drops on node " << d.first.first << ": " << d.first.second << " "
+                  << d.second
+                  << (d.first.second == "arp-replaced"
+                          ? " (BSD's la_hold keeps one packet per unresolved ARP entry: "
+                            "the next one frees it)"
+                          : "")
+                  << "\n";
     }
     Simulator::Destroy();
     study.MarkComplete(); // the pcaps move into --outdir as study goes
