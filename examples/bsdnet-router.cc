@@ -37,7 +37,7 @@ struct AirLoss
     uint32_t replies = 0;  //!< replies lost before the router or the pinger
 };
 
-std::map<uint16_t, AirLoss> g_airLoss;          //!< by echo identifier
+std::map<uint16_t, AirLoss> g_airLoss;                              //!< by echo identifier
 std::map<std::pair<uint32_t, std::string>, uint64_t> g_kernelDrops; //!< by node and reason
 
 /**
@@ -66,12 +66,13 @@ OnAx25Lost(std::vector<uint32_t>* addrs, Ptr<const Packet> frame)
     }
     const uint8_t* ip = &b[off + 2];
     size_t ihl = (ip[0] & 0x0f) * 4u;
-    uint32_t dst = (uint32_t(ip[16]) << 24) | (uint32_t(ip[17]) << 16) |
-                   (uint32_t(ip[18]) << 8) | ip[19];
+    uint32_t dst =
+        (uint32_t(ip[16]) << 24) | (uint32_t(ip[17]) << 16) | (uint32_t(ip[18]) << 8) | ip[19];
     bool toThisNode = std::find(addrs->begin(), addrs->end(), dst) != addrs->end();
     // A frame for another net is for the router, which forwards it.
     bool forwarded = (dst & 0xffffff00) != 0x0a010400;
-    if (ip[9] != 1 || off + 2 + ihl + 8 > b.size() || !(toThisNode || (forwarded && addrs->size() > 1)))
+    if (ip[9] != 1 || off + 2 + ihl + 8 > b.size() ||
+        !(toThisNode || (forwarded && addrs->size() > 1)))
     {
         return;
     }
@@ -167,8 +168,7 @@ main(int argc, char* argv[])
     for (int n = 0; n < 4; n++)
     {
         // The router is .254 on each net, hosts .1 and .2.
-        BsdStackHelper::AddAddress(all[n].Get(0),
-                                   std::string(nets[n]).replace(7, 4, "254/24"));
+        BsdStackHelper::AddAddress(all[n].Get(0), std::string(nets[n]).replace(7, 4, "254/24"));
         NetDeviceContainer h;
         h.Add(all[n].Get(1));
         h.Add(all[n].Get(2));

@@ -524,7 +524,8 @@ BsdStudy::CheckGeneral(const std::string& name, const std::string& value) const
         {
             errno = 0;
             long long v = std::strtoll(value.c_str(), nullptr, 10);
-            if (!IsInteger(value, true) || errno != 0 || v < std::strtoll(min.c_str(), nullptr, 10) ||
+            if (!IsInteger(value, true) || errno != 0 ||
+                v < std::strtoll(min.c_str(), nullptr, 10) ||
                 v > std::strtoll(max.c_str(), nullptr, 10))
             {
                 bad(allowed);
@@ -757,8 +758,7 @@ BsdStudy::PrepareOutdir()
     }
     if (!m_shared)
     {
-        for (const char* p :
-             {"table.csv", "netstat.txt", "rtsock.log", "summary.json", "*.pcap"})
+        for (const char* p : {"table.csv", "netstat.txt", "rtsock.log", "summary.json", "*.pcap"})
         {
             m_patterns.emplace_back(std::string(p) == "*.pcap" ? m_name + "-*.pcap" : p);
         }

@@ -409,31 +409,31 @@ class BsdStudy
     void PrintNetstat(Ptr<Node> node, std::string label);
     std::string JsonValue(const Flag& f) const;
 
-    std::string m_name;          //!< example name
-    std::string m_usage;         //!< one line for --help
-    std::vector<Flag> m_flags;   //!< in declaration order
-    std::string m_outdir;        //!< --outdir
-    std::string m_workdir;       //!< the run's staging directory, in --outdir
-    bool m_shared;               //!< --outdir shared with other examples' files
-    std::string m_outputs;       //!< the --help line on outputs (shared outdir)
+    std::string m_name;                  //!< example name
+    std::string m_usage;                 //!< one line for --help
+    std::vector<Flag> m_flags;           //!< in declaration order
+    std::string m_outdir;                //!< --outdir
+    std::string m_workdir;               //!< the run's staging directory, in --outdir
+    bool m_shared;                       //!< --outdir shared with other examples' files
+    std::string m_outputs;               //!< the --help line on outputs (shared outdir)
     std::vector<std::string> m_patterns; //!< the files in --outdir this run owns
-    bool m_complete;             //!< MarkComplete was called
-    bool m_pcap;                 //!< --pcap
-    bool m_rtsock;               //!< --rtsock
-    Ptr<Node> m_node;            //!< the studied node
-    Ptr<BsdKernel> m_kernel;     //!< its kernel
-    Time m_stop;                 //!< end of sampling
-    std::vector<double> m_t;     //!< sample times, s
-    std::vector<double> m_total; //!< table size samples
-    uint64_t m_peakTotal;        //!< exact peak, from the trace
-    uint64_t m_peakMem;          //!< exact peak memory
-    uint64_t m_peakKind[8];      //!< peak per BSD_RTK_* (sampled on change)
-    double m_trough[8];          //!< low per BSD_RTK_* once evicting, NaN before
-    std::string* m_personality;  //!< --personality, if declared
-    double* m_legitStart;        //!< --legit-start, if declared
-    const double* m_duration;    //!< the run length it is checked against
-    double m_exhaustedAt;        //!< first ENOBUFS, s; < 0: never
-    uint64_t m_enobufs;          //!< ENOBUFS failures on the node
+    bool m_complete;                     //!< MarkComplete was called
+    bool m_pcap;                         //!< --pcap
+    bool m_rtsock;                       //!< --rtsock
+    Ptr<Node> m_node;                    //!< the studied node
+    Ptr<BsdKernel> m_kernel;             //!< its kernel
+    Time m_stop;                         //!< end of sampling
+    std::vector<double> m_t;             //!< sample times, s
+    std::vector<double> m_total;         //!< table size samples
+    uint64_t m_peakTotal;                //!< exact peak, from the trace
+    uint64_t m_peakMem;                  //!< exact peak memory
+    uint64_t m_peakKind[8];              //!< peak per BSD_RTK_* (sampled on change)
+    double m_trough[8];                  //!< low per BSD_RTK_* once evicting, NaN before
+    std::string* m_personality;          //!< --personality, if declared
+    double* m_legitStart;                //!< --legit-start, if declared
+    const double* m_duration;            //!< the run length it is checked against
+    double m_exhaustedAt;                //!< first ENOBUFS, s; < 0: never
+    uint64_t m_enobufs;                  //!< ENOBUFS failures on the node
     std::vector<std::pair<Ptr<BsdUdpSource>, Ptr<BsdUdpSink>>> m_legit; //!< legitimate flows
     Ptr<OutputStreamWrapper> m_netstat; //!< netstat.txt, opened on first use
     std::vector<std::pair<std::string, std::string>> m_results; //!< extra fields, JSON text
