@@ -79,21 +79,19 @@ main(int argc, char* argv[])
     study.AddFlag("duration", "simulated seconds", &duration, 10, 86400);
     study.AddBudgetFlag(&budget);
     study.AddLegitStartFlag(&legitStart, &duration);
-    study.AddFlag("clone-idle", "BSD/OS inactivity timer, s (-1: default)", &cloneIdle, -1, 1e9);
-    study.AddFlag("rtq-reallyold",
-                  "FreeBSD in_rmx idle lifetime, s (-1: default)",
-                  &rtqReallyOld,
-                  -1,
-                  1e9);
-    study.AddFlag("rtq-toomany", "FreeBSD in_rmx cache limit (-1: default)", &rtqTooMany, -1, 1e9);
-    study.AddFlag("rtq-timeout",
-                  "FreeBSD in_rmx seconds between cuts (-1: default)",
-                  &rtqTimeout,
-                  -1,
-                  1e9);
-    study.AddFlag("arpt-keep", "ARP entry lifetime, s (-1: default)", &arptKeep, -1, 1e9);
-    study.AddFlag("arpt-down", "ARP reject time, s (-1: default)", &arptDown, -1, 1e9);
-    study.AddFlag("arpt-prune", "ARP sweep interval, s (-1: default)", &arptPrune, -1, 1e9);
+    study.AddKnobFlag("clone-idle", "BSD/OS inactivity timer", &cloneIdle, "clone_idle");
+    study.AddKnobFlag("rtq-reallyold",
+                      "FreeBSD in_rmx idle lifetime",
+                      &rtqReallyOld,
+                      "rtq_reallyold");
+    study.AddKnobFlag("rtq-toomany", "FreeBSD in_rmx cache limit", &rtqTooMany, "rtq_toomany");
+    study.AddKnobFlag("rtq-timeout",
+                      "FreeBSD in_rmx seconds between cuts",
+                      &rtqTimeout,
+                      "rtq_timeout");
+    study.AddKnobFlag("arpt-keep", "ARP entry lifetime", &arptKeep, "arpt_keep");
+    study.AddKnobFlag("arpt-down", "ARP reject time", &arptDown, "arpt_down");
+    study.AddKnobFlag("arpt-prune", "ARP sweep interval", &arptPrune, "arpt_prune");
     study.Parse(argc, argv);
     bool local = mode == "local";
 

@@ -12,15 +12,13 @@
 #include "ns3/bsd-app-helper.h"
 #include "ns3/bsd-ping.h"
 #include "ns3/bsd-stack-helper.h"
+#include "ns3/bsd-study.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-helper.h"
 #include "ns3/fddi-helper.h"
 #include "ns3/network-module.h"
 
-#include <cerrno>
-#include <cstdlib>
 #include <iostream>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -29,14 +27,6 @@ namespace
 
 ApplicationContainer g_pings; //!< every ping, for the statistics
 
-[[noreturn]] void
-Usage(const std::string& flag, const std::string& value, const std::string& allowed)
-{
-    std::cerr << "bsdnet-lan: bad value \"" << value << "\" for --" << flag << ": allowed "
-              << allowed << std::endl;
-    std::exit(2);
-}
-
 } // namespace
 
 int
@@ -44,41 +34,25 @@ main(int argc, char* argv[])
 {
     std::string media = "ethernet";
     std::string personality = "netbsd-2";
-    std::string outdir = ".";
-    uint32_t hosts = 4;
+    int64_t nHosts = 4;
     double duration = 20;
-    bool pcap = false;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("BSD hosts on one segment ping each other and exchange UDP.");
-    cmd.AddValue("media", "ethernet, fddi, arcnet or ax25", media);
-    cmd.AddValue("hosts", "hosts on the segment (2 to 50)", hosts);
-    cmd.AddValue("personality", "netbsd-1.5, bsdos-4, freebsd-4 or netbsd-2", personality);
-    cmd.AddValue("duration", "simulated seconds (5 to 3600)", duration);
-    cmd.AddValue("pcap", "write a pcap per device into --outdir", pcap);
-    cmd.AddValue("outdir", "directory for the outputs (created)", outdir);
-    cmd.Parse(argc, argv);
-
-    if (media != "ethernet" && media != "fddi" && media != "arcnet" && media != "ax25")
-    {
-        Usage("media", media, "ethernet, fddi, arcnet, ax25");
-    }
-    if (hosts < 2 || hosts > 50)
-    {
-        Usage("hosts", std::to_string(hosts), "2 to 50");
-    }
-    if (bsd_personality_find(personality.c_str()) == nullptr)
-    {
-        Usage("personality", personality, "netbsd-1.5, bsdos-4, freebsd-4, netbsd-2");
-    }
-    if (!(duration >= 5 && duration <= 3600))
-    {
-        Usage("duration", std::to_string(duration), "5 to 3600");
-    }
-    if (mkdir(outdir.c_str(), 0777) != 0 && errno != EEXIST)
-    {
-        Usage("outdir", outdir, "a directory that can be created");
-    }
+    // The studies' flags: each value checked, a bad one named (exit 2).
+    BsdStudy study("bsdnet-lan", "BSD hosts on one segment ping each other and exchange UDP.");
+    study.SetSharedOutdir(".",
+                          "Outputs in --outdir: bsdnet-lan-<media>-table.csv, "
+                          "bsdnet-lan-<media>-rtsock.log and, with --pcap, "
+                          "bsdnet-lan-<media>-<node>-<device>.pcap.");
+    study.AddFlag("media", "the segment's medium", &media, {"ethernet", "fddi", "arcnet", "ax25"});
+    study.AddFlag("hosts", "hosts on the segment", &nHosts, 2, 50, "hosts");
+    study.AddPersonalityFlag("every host's kernel", &personality);
+    study.AddFlag("duration", "simulated seconds", &duration, 5, 3600, "s");
+    study.Parse(argc, argv);
+    // This run's files replace those of an earlier run on this medium.
+    study.AddOutputPattern("bsdnet-lan-" + media + "-*");
+    auto hosts = static_cast<uint32_t>(nHosts);
+    bool pcap = study.GetPcap();
+    std::string outdir = study.GetOutdir();
 
     NodeContainer nodes;
     nodes.Create(hosts);
@@ -178,5 +152,6 @@ main(int argc, char* argv[])
         BsdAppHelper::PrintPingStatistics(DynamicCast<BsdPing>(pings.Get(i)), std::cout);
     }
     Simulator::Destroy();
+    study.MarkComplete(); // the files move into --outdir as study goes
     return 0;
 }

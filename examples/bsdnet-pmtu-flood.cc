@@ -139,11 +139,10 @@ main(int argc, char* argv[])
                   1,
                   4000000);
     study.AddFlag("duration", "simulated seconds", &duration, 10, 86400);
-    study.AddFlag("mtudisc-timeout",
-                  "net.inet.ip.mtudisc_timeout, s (-1: default; rt_timer personalities only)",
-                  &mtudiscTimeout,
-                  -1,
-                  2147483647);
+    study.AddKnobFlag("mtudisc-timeout",
+                      "net.inet.ip.mtudisc_timeout (rt_timer personalities only)",
+                      &mtudiscTimeout,
+                      "mtudisc_timeout");
     study.AddFlag("hiwat", "high watermark on path-MTU routes (-1: off)", &hiwat, -1, 2147483647);
     study.AddFlag("lowat", "low watermark on path-MTU routes (-1: off)", &lowat, -1, 2147483647);
     study.AddFlag("policy",

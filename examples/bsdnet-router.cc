@@ -13,15 +13,15 @@
 #include "ns3/bsd-app-helper.h"
 #include "ns3/bsd-ping.h"
 #include "ns3/bsd-stack-helper.h"
+#include "ns3/bsd-study.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-helper.h"
 #include "ns3/fddi-helper.h"
 #include "ns3/network-module.h"
 
-#include <cerrno>
-#include <cstdlib>
+#include <algorithm>
 #include <iostream>
-#include <sys/stat.h>
+#include <map>
 
 using namespace ns3;
 
@@ -30,12 +30,73 @@ namespace
 
 ApplicationContainer g_pings; //!< every ping, for the statistics
 
-[[noreturn]] void
-Usage(const std::string& flag, const std::string& value, const std::string& allowed)
+/// Echo requests and replies lost on the air, by ICMP identifier (one per ping).
+struct AirLoss
 {
-    std::cerr << "bsdnet-router: bad value \"" << value << "\" for --" << flag << ": allowed "
-              << allowed << std::endl;
-    std::exit(2);
+    uint32_t requests = 0; //!< requests lost before the router or the target
+    uint32_t replies = 0;  //!< replies lost before the router or the pinger
+};
+
+std::map<uint16_t, AirLoss> g_airLoss;                              //!< by echo identifier
+std::map<std::pair<uint32_t, std::string>, uint64_t> g_kernelDrops; //!< by node and reason
+
+/**
+ * \brief PhyRxDrop of an AX.25 device: a frame a collision (two stations
+ * keying up in the same slot) or half duplex took.  Counted against its
+ * ping if it carried an echo request or reply to this device's node.
+ * \param addrs the node's IPv4 addresses on the channel (host order)
+ * \param frame the AX.25 UI frame as sent
+ */
+void
+OnAx25Lost(std::vector<uint32_t>* addrs, Ptr<const Packet> frame)
+{
+    std::vector<uint8_t> b(frame->GetSize());
+    frame->CopyData(b.data(), b.size());
+    // Address fields of 7 octets until one ends with its low bit set,
+    // then control and PID (0xcc: IP).
+    size_t off = 0;
+    while (off + 7 <= b.size() && !(b[off + 6] & 1))
+    {
+        off += 7;
+    }
+    off += 7;
+    if (off + 2 + 20 + 8 > b.size() || b[off + 1] != 0xcc)
+    {
+        return;
+    }
+    const uint8_t* ip = &b[off + 2];
+    size_t ihl = (ip[0] & 0x0f) * 4u;
+    uint32_t dst =
+        (uint32_t(ip[16]) << 24) | (uint32_t(ip[17]) << 16) | (uint32_t(ip[18]) << 8) | ip[19];
+    bool toThisNode = std::find(addrs->begin(), addrs->end(), dst) != addrs->end();
+    // A frame for another net is for the router, which forwards it.
+    bool forwarded = (dst & 0xffffff00) != 0x0a010400;
+    if (ip[9] != 1 || off + 2 + ihl + 8 > b.size() ||
+        !(toThisNode || (forwarded && addrs->size() > 1)))
+    {
+        return;
+    }
+    const uint8_t* icmp = ip + ihl;
+    auto id = static_cast<uint16_t>((icmp[4] << 8) | icmp[5]);
+    if (icmp[0] == 8)
+    {
+        g_airLoss[id].requests++;
+    }
+    else if (icmp[0] == 0)
+    {
+        g_airLoss[id].replies++;
+    }
+}
+
+/**
+ * \brief A kernel's Drop trace.
+ * \param node the node's id
+ * \param reason why
+ */
+void
+OnKernelDrop(uint32_t node, const std::string& reason)
+{
+    g_kernelDrops[{node, reason}]++;
 }
 
 } // namespace
@@ -44,29 +105,21 @@ int
 main(int argc, char* argv[])
 {
     std::string personality = "netbsd-2";
-    std::string outdir = ".";
     double duration = 120;
-    bool pcap = false;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage("A BSD router joins Ethernet, FDDI, ARCnet and AX.25; all hosts ping all.");
-    cmd.AddValue("personality", "netbsd-1.5, bsdos-4, freebsd-4 or netbsd-2", personality);
-    cmd.AddValue("duration", "simulated seconds (30 to 3600)", duration);
-    cmd.AddValue("pcap", "write a pcap per device into --outdir", pcap);
-    cmd.AddValue("outdir", "directory for the outputs (created)", outdir);
-    cmd.Parse(argc, argv);
-    if (bsd_personality_find(personality.c_str()) == nullptr)
-    {
-        Usage("personality", personality, "netbsd-1.5, bsdos-4, freebsd-4, netbsd-2");
-    }
-    if (!(duration >= 30 && duration <= 3600))
-    {
-        Usage("duration", std::to_string(duration), "30 to 3600");
-    }
-    if (mkdir(outdir.c_str(), 0777) != 0 && errno != EEXIST)
-    {
-        Usage("outdir", outdir, "a directory that can be created");
-    }
+    // The studies' flags: each value checked, a bad one named (exit 2).
+    BsdStudy study("bsdnet-router",
+                   "A BSD router joins Ethernet, FDDI, ARCnet and AX.25; all hosts ping all.");
+    study.SetSharedOutdir(".",
+                          "Outputs in --outdir: with --pcap, "
+                          "bsdnet-router-<node>-<device>.pcap.");
+    study.AddPersonalityFlag("every node's kernel", &personality);
+    study.AddFlag("duration", "simulated seconds", &duration, 30, 3600, "s");
+    study.Parse(argc, argv);
+    // This run's pcaps replace those of an earlier run.
+    study.AddOutputPattern("bsdnet-router-*.pcap");
+    bool pcap = study.GetPcap();
+    std::string outdir = study.GetOutdir();
 
     Ptr<Node> router = CreateObject<Node>();
     NodeContainer eth;
@@ -115,8 +168,7 @@ main(int argc, char* argv[])
     for (int n = 0; n < 4; n++)
     {
         // The router is .254 on each net, hosts .1 and .2.
-        BsdStackHelper::AddAddress(all[n].Get(0),
-                                   std::string(nets[n]).replace(7, 4, "254/24"));
+        BsdStackHelper::AddAddress(all[n].Get(0), std::string(nets[n]).replace(7, 4, "254/24"));
         NetDeviceContainer h;
         h.Add(all[n].Get(1));
         h.Add(all[n].Get(2));
@@ -148,6 +200,28 @@ main(int argc, char* argv[])
         }
     }
 
+    // What took the lost pings: collisions on the AX.25 channel (UI frames
+    // are never retransmitted), or a kernel's drop (a full queue, an ARP
+    // entry's one held packet replaced, as BSD's la_hold).
+    std::vector<std::vector<uint32_t>> axAddrs(axDevs.GetN());
+    axAddrs[0] = {0x0a0104fe, 0}; // the router: its address, and it forwards
+    for (uint32_t i = 1; i < axDevs.GetN(); i++)
+    {
+        axAddrs[i] = {0x0a010400 + i};
+    }
+    for (uint32_t i = 0; i < axDevs.GetN(); i++)
+    {
+        axDevs.Get(i)->TraceConnectWithoutContext("PhyRxDrop",
+                                                  MakeBoundCallback(&OnAx25Lost, &axAddrs[i]));
+    }
+    NodeContainer everyone(NodeContainer(router), hosts);
+    for (uint32_t i = 0; i < everyone.GetN(); i++)
+    {
+        everyone.Get(i)->GetObject<BsdKernel>()->TraceConnectWithoutContext(
+            "Drop",
+            MakeBoundCallback(&OnKernelDrop, everyone.Get(i)->GetId()));
+    }
+
     ApplicationContainer pings = g_pings;
     Ptr<OutputStreamWrapper> out = Create<OutputStreamWrapper>(&std::cout);
     BsdStackHelper::PrintRoutingTableAt(Seconds(duration), router, out);
@@ -157,6 +231,47 @@ main(int argc, char* argv[])
     {
         BsdAppHelper::PrintPingStatistics(DynamicCast<BsdPing>(pings.Get(i)), std::cout);
     }
+    // Why each lossy pair lost what it lost.
+    std::cout << "--- losses ---\n";
+    uint32_t lostAll = 0;
+    uint32_t onAir = 0;
+    for (uint32_t i = 0; i < pings.GetN(); i++)
+    {
+        Ptr<BsdPing> ping = DynamicCast<BsdPing>(pings.Get(i));
+        uint32_t lost = ping->GetSent() - std::min(ping->GetSent(), ping->GetReceived());
+        if (lost == 0)
+        {
+            continue;
+        }
+        Ipv4Address from = hostAddrs[i / (hosts.GetN() - 1)];
+        AirLoss air = g_airLoss[ping->GetIdentifier()];
+        std::cout << from << " -> " << ping->GetRemote() << ": " << lost << " of "
+                  << ping->GetSent() << " lost; AX.25 collisions took " << air.requests
+                  << " request(s) and " << air.replies << " reply(ies)";
+        if (air.requests + air.replies < lost)
+        {
+            std::cout << "; " << lost - air.requests - air.replies
+                      << " dropped by a kernel (below)";
+        }
+        std::cout << "\n";
+        lostAll += lost;
+        onAir += std::min(lost, air.requests + air.replies);
+    }
+    std::cout << lostAll << " pings lost, " << onAir
+              << " to collisions on the AX.25 channel: p-persistent CSMA lets two "
+                 "stations key up in the same slot, and IP rides unacknowledged UI "
+                 "frames that nothing retransmits\n";
+    for (const auto& d : g_kernelDrops)
+    {
+        std::cout << "kernel drops on node " << d.first.first << ": " << d.first.second << " "
+                  << d.second
+                  << (d.first.second == "arp-replaced"
+                          ? " (BSD's la_hold keeps one packet per unresolved ARP entry: "
+                            "the next one frees it)"
+                          : "")
+                  << "\n";
+    }
     Simulator::Destroy();
+    study.MarkComplete(); // the pcaps move into --outdir as study goes
     return 0;
 }

@@ -16,20 +16,27 @@
 #include "ns3/global-value.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/type-id.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>
 #include <iostream>
 #include <iterator>
+#include <regex>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -87,6 +94,8 @@ BsdStudy::BsdStudy(const std::string& name, const std::string& usage)
     : m_name(name),
       m_usage(usage),
       m_outdir("results/" + name),
+      m_shared(false),
+      m_complete(false),
       m_pcap(false),
       m_rtsock(true),
       m_peakTotal(0),
@@ -122,7 +131,8 @@ BsdStudy::AddFlag(const std::string& name,
                   const std::string& help,
                   int64_t* value,
                   int64_t min,
-                  int64_t max)
+                  int64_t max,
+                  const std::string& unit)
 {
     Flag f{};
     f.name = name;
@@ -132,7 +142,24 @@ BsdStudy::AddFlag(const std::string& name,
     f.integer = value;
     f.min = static_cast<double>(min);
     f.max = static_cast<double>(max);
+    f.unit = unit;
     m_flags.push_back(f);
+}
+
+void
+BsdStudy::AddKnobFlag(const std::string& name,
+                      const std::string& help,
+                      int64_t* value,
+                      const std::string& knob)
+{
+    long long min;
+    long long max;
+    const char* range;
+    int error = bsd_personality_range(knob.c_str(), &min, &max, &range);
+    NS_ABORT_MSG_IF(error != 0, m_name << ": --" << name << ": the kernel has no knob " << knob);
+    NS_ABORT_MSG_IF(min <= -1, m_name << ": --" << name << ": -1 must not be a value of " << knob);
+    AddFlag(name, help, value, min, max);
+    m_flags.back().range = range;
 }
 
 void
@@ -140,7 +167,8 @@ BsdStudy::AddFlag(const std::string& name,
                   const std::string& help,
                   double* value,
                   double min,
-                  double max)
+                  double max,
+                  const std::string& unit)
 {
     Flag f{};
     f.name = name;
@@ -150,6 +178,7 @@ BsdStudy::AddFlag(const std::string& name,
     f.real = value;
     f.min = min;
     f.max = max;
+    f.unit = unit;
     m_flags.push_back(f);
 }
 
@@ -206,16 +235,38 @@ BsdStudy::Allowed(const Flag& f) const
     switch (f.type)
     {
     case Flag::WORD:
+        if (f.allowed.empty())
+        {
+            os << "a directory that can be created and written"; // --outdir
+        }
         for (size_t i = 0; i < f.allowed.size(); i++)
         {
             os << (i ? ", " : "") << f.allowed[i];
         }
         break;
     case Flag::INT:
-        os << "an integer from " << Number(f.min) << " to " << Number(f.max);
+        if (!f.range.empty())
+        {
+            os << "-1 (default) or " << f.range;
+        }
+        else if (!f.unit.empty())
+        {
+            os << Number(f.min) << " to " << Number(f.max) << " " << f.unit;
+        }
+        else
+        {
+            os << "an integer from " << Number(f.min) << " to " << Number(f.max);
+        }
         break;
     case Flag::REAL:
-        os << "a number from " << Number(f.min) << " to " << Number(f.max);
+        if (!f.unit.empty())
+        {
+            os << Number(f.min) << " to " << Number(f.max) << " " << f.unit;
+        }
+        else
+        {
+            os << "a number from " << Number(f.min) << " to " << Number(f.max);
+        }
         break;
     case Flag::BOOL:
         os << "true or false";
@@ -227,8 +278,14 @@ BsdStudy::Allowed(const Flag& f) const
 void
 BsdStudy::Bad(const Flag& f) const
 {
-    std::cerr << m_name << ": bad value \"" << f.text << "\" for --" << f.name << ": allowed "
-              << Allowed(f) << std::endl;
+    Refuse("bad value \"" + f.text + "\" for --" + f.name + ": allowed " + Allowed(f));
+}
+
+void
+BsdStudy::Refuse(const std::string& message) const
+{
+    RemoveStaging();
+    std::cerr << m_name << ": " << message << std::endl;
     std::exit(2);
 }
 
@@ -243,13 +300,10 @@ BsdStudy::Require(bool ok, const std::string& flag, const std::string& allowed) 
     {
         if (f.name == flag)
         {
-            std::cerr << m_name << ": bad value \"" << f.text << "\" for --" << flag << ": allowed "
-                      << allowed << std::endl;
-            std::exit(2);
+            Refuse("bad value \"" + f.text + "\" for --" + flag + ": allowed " + allowed);
         }
     }
-    std::cerr << m_name << ": bad value for --" << flag << ": allowed " << allowed << std::endl;
-    std::exit(2);
+    Refuse("bad value for --" + flag + ": allowed " + allowed);
 }
 
 void
@@ -257,10 +311,17 @@ BsdStudy::Convert(Flag& f) const
 {
     const char* s = f.text.c_str();
     char* end = nullptr;
+    // No value is empty or wrapped in white space (strtoll would skip it).
+    if (f.text.empty() || std::isspace(static_cast<unsigned char>(f.text.front())) ||
+        std::isspace(static_cast<unsigned char>(f.text.back())))
+    {
+        Bad(f);
+    }
     switch (f.type)
     {
     case Flag::WORD:
-        if (std::find(f.allowed.begin(), f.allowed.end(), f.text) == f.allowed.end())
+        if (!f.allowed.empty() &&
+            std::find(f.allowed.begin(), f.allowed.end(), f.text) == f.allowed.end())
         {
             Bad(f);
         }
@@ -269,8 +330,12 @@ BsdStudy::Convert(Flag& f) const
     case Flag::INT: {
         errno = 0;
         long long v = std::strtoll(s, &end, 10);
-        if (*s == '\0' || *end != '\0' || errno != 0 || static_cast<double>(v) < f.min ||
-            static_cast<double>(v) > f.max)
+        bool inRange = static_cast<double>(v) >= f.min && static_cast<double>(v) <= f.max;
+        if (!f.range.empty() && v == -1)
+        {
+            inRange = true; // a knob's default
+        }
+        if (*end != '\0' || errno != 0 || !inRange)
         {
             Bad(f);
         }
@@ -279,7 +344,7 @@ BsdStudy::Convert(Flag& f) const
     }
     case Flag::REAL: {
         double v = std::strtod(s, &end);
-        if (*s == '\0' || *end != '\0' || !(v >= f.min && v <= f.max))
+        if (*end != '\0' || !(v >= f.min && v <= f.max))
         {
             Bad(f);
         }
@@ -303,55 +368,337 @@ BsdStudy::Convert(Flag& f) const
     }
 }
 
+BsdStudy::Flag*
+BsdStudy::FindFlag(const std::string& name)
+{
+    for (Flag& f : m_flags)
+    {
+        if (f.name == name)
+        {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+namespace
+{
+
+/// The TypeIds derived from base that ns-3 can create, comma-separated.
+std::string
+ChildTypeIds(const std::string& base)
+{
+    TypeId parent = TypeId::LookupByName(base);
+    std::vector<std::string> names;
+    for (uint16_t i = 0; i < TypeId::GetRegisteredN(); i++)
+    {
+        TypeId t = TypeId::GetRegistered(i);
+        if (t.IsChildOf(parent) && t.HasConstructor())
+        {
+            names.push_back(t.GetName());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    std::string out;
+    for (const std::string& n : names)
+    {
+        out += (out.empty() ? "" : ", ") + n;
+    }
+    return out;
+}
+
+/// The "type min:max" of an integer or double checker.
+bool
+CheckerBounds(Ptr<const AttributeChecker> checker, std::string* min, std::string* max)
+{
+    if (!checker->HasUnderlyingTypeInformation())
+    {
+        return false;
+    }
+    std::string info = checker->GetUnderlyingTypeInformation();
+    size_t space = info.rfind(' ');
+    size_t colon = info.rfind(':');
+    if (space == std::string::npos || colon == std::string::npos || colon < space)
+    {
+        return false;
+    }
+    *min = info.substr(space + 1, colon - space - 1);
+    *max = info.substr(colon + 1);
+    return true;
+}
+
+/// Is s, all of it, a decimal integer (with a sign if allowed)?
+bool
+IsInteger(const std::string& s, bool sign)
+{
+    size_t i = sign && !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    return i < s.size() && std::all_of(s.begin() + static_cast<long>(i), s.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c));
+           });
+}
+
+} // namespace
+
+std::string
+BsdStudy::CheckGeneral(const std::string& name, const std::string& value) const
+{
+    // Which value does the flag set: a global value, or an attribute's default?
+    Ptr<const AttributeChecker> checker;
+    std::string listing;
+    for (auto i = GlobalValue::Begin(); i != GlobalValue::End(); ++i)
+    {
+        if ((*i)->GetName() == name)
+        {
+            checker = (*i)->GetChecker();
+            listing = "a value as --PrintGlobals describes";
+        }
+    }
+    if (!checker)
+    {
+        size_t colon = name.rfind("::");
+        TypeId tid;
+        TypeId::AttributeInformation info;
+        if (colon == std::string::npos || colon == 0 ||
+            !TypeId::LookupByNameFailSafe(name.substr(0, colon), &tid) ||
+            !tid.LookupAttributeByName(name.substr(colon + 2), &info) ||
+            !(info.flags & TypeId::ATTR_CONSTRUCT))
+        {
+            Refuse("unknown flag --" + name + "; --help lists the flags");
+        }
+        checker = info.checker;
+        listing = "a value as --PrintAttributes=" + tid.GetName() + " describes";
+    }
+    auto bad = [this, &name, &value](const std::string& allowed) {
+        Refuse("bad value \"" + value + "\" for --" + name + ": allowed " + allowed);
+    };
+    // The simulator and scheduler: TypeIds ns-3 can create of the right kind.
+    for (const auto& kind : {std::make_pair("SimulatorImplementationType", "ns3::SimulatorImpl"),
+                             std::make_pair("SchedulerType", "ns3::Scheduler")})
+    {
+        if (name == kind.first)
+        {
+            TypeId tid;
+            if (!TypeId::LookupByNameFailSafe(value, &tid) ||
+                !tid.IsChildOf(TypeId::LookupByName(kind.second)) || !tid.HasConstructor())
+            {
+                bad(ChildTypeIds(kind.second));
+            }
+            return value;
+        }
+    }
+    if (value.empty() || std::isspace(static_cast<unsigned char>(value.front())) ||
+        std::isspace(static_cast<unsigned char>(value.back())))
+    {
+        bad(listing);
+    }
+    // ns-3 names some value types with their namespace, some without.
+    std::string type = checker->GetValueTypeName();
+    if (type.compare(0, 5, "ns3::") != 0)
+    {
+        type = "ns3::" + type;
+    }
+    std::string min;
+    std::string max;
+    if ((type == "ns3::UintegerValue" || type == "ns3::IntegerValue") &&
+        CheckerBounds(checker, &min, &max))
+    {
+        if (name == "RngSeed")
+        {
+            // MRG32k3a's seeds: 0 < seed < m2 (rng-stream.cc aborts otherwise).
+            min = "1";
+            max = "4294944442";
+        }
+        std::string allowed = "an integer from " + min + " to " + max;
+        if (type == "ns3::UintegerValue")
+        {
+            errno = 0;
+            unsigned long long v = std::strtoull(value.c_str(), nullptr, 10);
+            if (!IsInteger(value, false) || errno != 0 ||
+                v < std::strtoull(min.c_str(), nullptr, 10) ||
+                v > std::strtoull(max.c_str(), nullptr, 10))
+            {
+                bad(allowed);
+            }
+        }
+        else
+        {
+            errno = 0;
+            long long v = std::strtoll(value.c_str(), nullptr, 10);
+            if (!IsInteger(value, true) || errno != 0 ||
+                v < std::strtoll(min.c_str(), nullptr, 10) ||
+                v > std::strtoll(max.c_str(), nullptr, 10))
+            {
+                bad(allowed);
+            }
+        }
+        return value;
+    }
+    if (type == "ns3::DoubleValue" && CheckerBounds(checker, &min, &max))
+    {
+        char* end = nullptr;
+        double v = std::strtod(value.c_str(), &end);
+        if (*end != '\0' || !std::isfinite(v) || v < std::strtod(min.c_str(), nullptr) ||
+            v > std::strtod(max.c_str(), nullptr))
+        {
+            bad("a number from " + min + " to " + max);
+        }
+        return value;
+    }
+    if (type == "ns3::BooleanValue")
+    {
+        if (value == "true" || value == "1" || value == "yes")
+        {
+            return "true";
+        }
+        if (value == "false" || value == "0" || value == "no")
+        {
+            return "false";
+        }
+        bad("true or false");
+    }
+    if (type == "ns3::TimeValue")
+    {
+        static const std::regex time(
+            "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?(y|d|h|min|s|ms|us|ns|ps|fs)?");
+        if (!std::regex_match(value, time))
+        {
+            bad("a time: a number and a unit (s, ms, us, ns, min, h...), such as 100ms");
+        }
+        return value;
+    }
+    if (type == "ns3::TypeIdValue")
+    {
+        TypeId tid;
+        if (!TypeId::LookupByNameFailSafe(value, &tid))
+        {
+            bad("a TypeId name (--PrintTypeIds lists them)");
+        }
+        return value;
+    }
+    if (type == "ns3::EnumValue" || type == "ns3::DataRateValue" || type == "ns3::StringValue")
+    {
+        // Their parsers report a bad value instead of aborting.
+        if (!checker->CreateValidValue(StringValue(value)))
+        {
+            bad(listing);
+        }
+        return value;
+    }
+    return value; // ns-3 checks the rest itself
+}
+
+void
+BsdStudy::SetSharedOutdir(const std::string& outdir, const std::string& outputs)
+{
+    m_shared = true;
+    m_outdir = outdir;
+    m_outputs = outputs;
+}
+
+void
+BsdStudy::AddOutputPattern(const std::string& pattern)
+{
+    m_patterns.push_back(pattern);
+}
+
 void
 BsdStudy::Parse(int argc, char* argv[])
 {
     AddFlag("outdir", "directory for the run's outputs (created)", &m_outdir, {});
     AddFlag("pcap", "write a pcap per device into --outdir", &m_pcap);
-    AddFlag("rtsock", "write the routing-socket log rtsock.log", &m_rtsock);
-
-    CommandLine cmd(m_name);
-    cmd.Usage(m_usage + "\nOutputs in --outdir: table.csv, netstat.txt, rtsock.log, "
-                        "summary.json (also the last line printed).");
-    for (Flag& f : m_flags)
+    if (!m_shared)
     {
+        AddFlag("rtsock", "write the routing-socket log rtsock.log", &m_rtsock);
+    }
+
+    // ns-3's CommandLine lists the flags for --help; it parses only the
+    // general flags, once they are known to be good (it aborts on some).
+    CommandLine cmd(m_name);
+    cmd.Usage(m_usage + "\n" +
+              (m_shared ? m_outputs
+                        : "Outputs in --outdir: table.csv, netstat.txt, rtsock.log, "
+                          "summary.json (also the last line printed)."));
+    std::vector<std::string> shown(m_flags.size());
+    for (size_t i = 0; i < m_flags.size(); i++)
+    {
+        const Flag& f = m_flags[i];
         std::string help = f.help;
         if (f.type != Flag::WORD || !f.allowed.empty())
         {
             help += " [" + Allowed(f) + "]";
         }
-        cmd.AddValue(f.name, help, f.text);
+        shown[i] = f.text;
+        cmd.AddValue(f.name, help, shown[i]);
     }
-    // A bare boolean flag (--pcap) means true, as ns-3 has it.
-    std::vector<std::string> args(argv, argv + argc);
-    for (std::string& a : args)
+    struct Arg
     {
-        for (const Flag& f : m_flags)
+        std::string text;  //!< as typed
+        std::string name;  //!< without dashes
+        std::string value; //!< after '='
+        bool hasValue;     //!< an '=' was there
+    };
+
+    std::vector<Arg> args;
+    for (int i = 1; i < argc; i++)
+    {
+        Arg a{argv[i], "", "", false};
+        size_t dashes = a.text.compare(0, 2, "--") == 0 ? 2 : (a.text.compare(0, 1, "-") == 0);
+        size_t eq = a.text.find('=');
+        a.name = a.text.substr(dashes, eq == std::string::npos ? std::string::npos : eq - dashes);
+        if (eq != std::string::npos)
         {
-            if (f.type == Flag::BOOL && a == "--" + f.name)
+            a.value = a.text.substr(eq + 1);
+            a.hasValue = true;
+        }
+        if (dashes == 0 || a.name.empty())
+        {
+            Refuse("unexpected argument \"" + a.text +
+                   "\": flags are --name=value; --help lists the flags");
+        }
+        args.push_back(a);
+    }
+    // Help and ns-3's listings print and exit, whatever else was given.
+    const std::vector<std::string> printing = {"help",
+                                               "PrintHelp",
+                                               "version",
+                                               "PrintVersion",
+                                               "PrintGroups",
+                                               "PrintTypeIds",
+                                               "PrintGlobals",
+                                               "PrintGroup",
+                                               "PrintAttributes"};
+    for (const Arg& a : args)
+    {
+        if (std::find(printing.begin(), printing.end(), a.name) != printing.end())
+        {
+            TypeId tid;
+            if (a.name == "PrintAttributes" && !TypeId::LookupByNameFailSafe(a.value, &tid))
             {
-                a += "=true";
+                Refuse("bad value \"" + a.value +
+                       "\" for --PrintAttributes: allowed a TypeId name (--PrintTypeIds lists "
+                       "them)");
             }
+            cmd.Parse(std::vector<std::string>{argv[0], a.text});
         }
     }
-    cmd.Parse(args);
+    std::vector<std::string> general = {argv[0]};
+    for (const Arg& a : args)
+    {
+        Flag* f = FindFlag(a.name);
+        if (f != nullptr)
+        {
+            // A bare boolean flag (--pcap) means true, as ns-3 has it.
+            f->text = !a.hasValue && f->type == Flag::BOOL ? "true" : a.value;
+            continue;
+        }
+        general.push_back("--" + a.name + "=" + CheckGeneral(a.name, a.value));
+    }
     for (Flag& f : m_flags)
     {
-        if (f.type == Flag::WORD && f.allowed.empty())
-        {
-            *f.word = f.text; // free text (outdir)
-        }
-        else
-        {
-            Convert(f);
-        }
+        Convert(f);
     }
-    if (m_outdir.empty() || !MakeDirs(m_outdir))
-    {
-        std::cerr << m_name << ": bad value \"" << m_outdir
-                  << "\" for --outdir: allowed a directory that can be created" << std::endl;
-        std::exit(2);
-    }
+    cmd.Parse(general);
+    PrepareOutdir();
     if (m_legitStart != nullptr)
     {
         if (*m_legitStart < 0)
@@ -361,6 +708,176 @@ BsdStudy::Parse(int argc, char* argv[])
         Require(*m_legitStart < *m_duration - 1,
                 "legit-start",
                 "-1 or less than --duration minus 1");
+    }
+}
+
+namespace
+{
+
+/// This host's name, for the staging directory's.
+std::string
+HostName()
+{
+    char host[256] = "";
+    if (gethostname(host, sizeof(host) - 1) != 0 || host[0] == '\0')
+    {
+        return "host";
+    }
+    std::string h(host);
+    std::replace(h.begin(), h.end(), '-', '_');
+    return h;
+}
+
+/// Does name match pattern, a name with at most one '*'?
+bool
+Matches(const std::string& pattern, const std::string& name)
+{
+    size_t star = pattern.find('*');
+    if (star == std::string::npos)
+    {
+        return name == pattern;
+    }
+    std::string head = pattern.substr(0, star);
+    std::string tail = pattern.substr(star + 1);
+    return name.size() >= head.size() + tail.size() && name.compare(0, head.size(), head) == 0 &&
+           name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+const std::string g_partial = ".partial-"; //!< staging directories' names begin so
+
+} // namespace
+
+void
+BsdStudy::PrepareOutdir()
+{
+    namespace fs = std::filesystem;
+    const std::string allowed = "a directory that can be created and written";
+    if (!MakeDirs(m_outdir))
+    {
+        Refuse("bad value \"" + m_outdir + "\" for --outdir: allowed " + allowed);
+    }
+    if (!m_shared)
+    {
+        for (const char* p : {"table.csv", "netstat.txt", "rtsock.log", "summary.json", "*.pcap"})
+        {
+            m_patterns.emplace_back(std::string(p) == "*.pcap" ? m_name + "-*.pcap" : p);
+        }
+    }
+    // The staging directories of runs killed on this host.
+    std::string host = HostName();
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(m_outdir, ec))
+    {
+        std::string n = e.path().filename().string();
+        std::string mine = g_partial + host + "-";
+        if (n.compare(0, mine.size(), mine) != 0 || !IsInteger(n.substr(mine.size()), false))
+        {
+            continue;
+        }
+        long pid = std::strtol(n.c_str() + mine.size(), nullptr, 10);
+        if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+        {
+            std::error_code ignored;
+            fs::remove_all(e.path(), ignored);
+        }
+    }
+    std::string work = m_outdir + "/" + g_partial + host + "-" + std::to_string(getpid());
+    std::error_code ignored;
+    fs::remove_all(work, ignored);
+    if (mkdir(work.c_str(), 0777) != 0)
+    {
+        Refuse("bad value \"" + m_outdir + "\" for --outdir: allowed " + allowed);
+    }
+    m_workdir = work;
+}
+
+void
+BsdStudy::RemoveStaging() const
+{
+    if (!m_workdir.empty())
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_workdir, ignored);
+    }
+}
+
+bool
+BsdStudy::Owned(const std::string& file) const
+{
+    return std::any_of(m_patterns.begin(), m_patterns.end(), [&file](const std::string& p) {
+        return Matches(p, file);
+    });
+}
+
+void
+BsdStudy::MarkComplete()
+{
+    m_complete = true;
+}
+
+void
+BsdStudy::Commit()
+{
+    namespace fs = std::filesystem;
+    if (m_workdir.empty())
+    {
+        return;
+    }
+    std::string work = m_workdir;
+    m_workdir.clear();
+    auto fail = [this, &work](const std::string& what) {
+        std::cerr << m_name << ": cannot " << what << " in " << m_outdir
+                  << "; this run's files are in " << work << std::endl;
+        std::exit(1);
+    };
+    // First the old summary (a sweep takes a directory with one as
+    // complete), then the rest of the previous run's files.
+    std::error_code ec;
+    if (!m_shared && unlink((m_outdir + "/summary.json").c_str()) != 0 && errno != ENOENT)
+    {
+        fail("remove summary.json");
+    }
+    for (const auto& e : fs::directory_iterator(m_outdir, ec))
+    {
+        std::string n = e.path().filename().string();
+        if (Owned(n) && !fs::is_directory(e.path(), ec) && !fs::exists(work + "/" + n, ec) &&
+            unlink(e.path().c_str()) != 0 && errno != ENOENT)
+        {
+            fail("remove the previous run's " + n);
+        }
+    }
+    if (ec)
+    {
+        fail("list the files");
+    }
+    // Then this run's files, each by one rename, summary.json last.
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(work, ec))
+    {
+        names.push_back(e.path().filename().string());
+    }
+    std::stable_partition(names.begin(), names.end(), [](const std::string& n) {
+        return n != "summary.json";
+    });
+    for (const std::string& n : names)
+    {
+        if (std::rename((work + "/" + n).c_str(), (m_outdir + "/" + n).c_str()) != 0)
+        {
+            fail("move " + n);
+        }
+    }
+    fs::remove_all(work, ec);
+}
+
+BsdStudy::~BsdStudy()
+{
+    if (m_complete)
+    {
+        Commit();
+    }
+    else
+    {
+        RemoveStaging();
     }
 }
 
@@ -397,7 +914,7 @@ BsdStudy::ApplyKnob(Ptr<Node> node,
 std::string
 BsdStudy::GetOutdir() const
 {
-    return m_outdir;
+    return m_workdir.empty() ? m_outdir : m_workdir;
 }
 
 bool
@@ -409,7 +926,7 @@ BsdStudy::GetPcap() const
 std::string
 BsdStudy::GetPcapPrefix() const
 {
-    return m_outdir + "/" + m_name;
+    return GetOutdir() + "/" + m_name;
 }
 
 void
@@ -519,12 +1036,12 @@ void
 BsdStudy::EnableOutputs(NodeContainer nodes, Time stop)
 {
     Ptr<OutputStreamWrapper> csv =
-        Create<OutputStreamWrapper>(m_outdir + "/table.csv", std::ios::out);
+        Create<OutputStreamWrapper>(GetOutdir() + "/table.csv", std::ios::out);
     BsdStackHelper::EnableTableCsv(nodes, csv, Seconds(1), stop);
     if (m_rtsock)
     {
         Ptr<OutputStreamWrapper> log =
-            Create<OutputStreamWrapper>(m_outdir + "/rtsock.log", std::ios::out);
+            Create<OutputStreamWrapper>(GetOutdir() + "/rtsock.log", std::ios::out);
         BsdStackHelper::EnableRtsockLog(nodes, log);
     }
 }
@@ -534,7 +1051,7 @@ BsdStudy::NetstatAt(Time when, Ptr<Node> node, const std::string& label)
 {
     if (!m_netstat)
     {
-        m_netstat = Create<OutputStreamWrapper>(m_outdir + "/netstat.txt", std::ios::out);
+        m_netstat = Create<OutputStreamWrapper>(GetOutdir() + "/netstat.txt", std::ios::out);
     }
     Simulator::Schedule(when, &BsdStudy::PrintNetstat, this, node, label);
 }
@@ -779,15 +1296,16 @@ BsdStudy::Finish()
         js << "," << JsonString(kv.first) << ":" << kv.second;
     }
     js << "}";
-    std::ofstream out(m_outdir + "/summary.json");
+    std::ofstream out(GetOutdir() + "/summary.json");
     out << js.str() << "\n";
     out.close();
     if (!out)
     {
-        std::cerr << m_name << ": cannot write " << m_outdir << "/summary.json" << std::endl;
+        std::cerr << m_name << ": cannot write " << GetOutdir() << "/summary.json" << std::endl;
         std::exit(1);
     }
     std::cout << js.str() << std::endl;
+    MarkComplete();
 }
 
 } // namespace ns3

@@ -44,6 +44,13 @@ namespace ns3
  * The summary line is also the last line printed on standard output.
  * Flags common to all studies: --outdir, --pcap, --rtsock, and ns-3's
  * own --RngRun.
+ *
+ * A run writes into a staging directory in --outdir
+ * (".partial-<host>-<pid>") and its files replace the previous run's
+ * only once it completes, summary.json last: a run killed midway leaves
+ * the previous run's files as they were (and its staging directory,
+ * removed by the next run), and a rerun without --pcap or --rtsock
+ * leaves no pcap or log of an earlier run.
  */
 class BsdStudy
 {
@@ -66,31 +73,51 @@ class BsdStudy
                  std::string* value,
                  const std::vector<std::string>& allowed);
     /**
-     * \brief An integer flag, min <= value <= max.
+     * \brief An integer flag, min <= value <= max.  Its range reads "an
+     * integer from min to max", or with a unit "min to max unit".
      * \param name flag name
      * \param help what it means
      * \param value default in, parsed value out
      * \param min smallest allowed
      * \param max largest allowed
+     * \param unit what it counts ("hosts", "s"), or empty
      */
     void AddFlag(const std::string& name,
                  const std::string& help,
                  int64_t* value,
                  int64_t min,
-                 int64_t max);
+                 int64_t max,
+                 const std::string& unit = "");
     /**
-     * \brief A real flag, min <= value <= max.
+     * \brief A real flag, min <= value <= max.  Its range reads "a number
+     * from min to max", or with a unit "min to max unit".
      * \param name flag name
      * \param help what it means
      * \param value default in, parsed value out
      * \param min smallest allowed
      * \param max largest allowed
+     * \param unit its unit ("s"), or empty
      */
     void AddFlag(const std::string& name,
                  const std::string& help,
                  double* value,
                  double min,
-                 double max);
+                 double max,
+                 const std::string& unit = "");
+    /**
+     * \brief An integer flag that sets a kernel knob (ApplyKnob): -1
+     * leaves the personality's default, any other value must be in the
+     * range the kernel itself checks (bsd_personality_range), so that
+     * --help, the validation and its message say the same range.
+     * \param name flag name
+     * \param help what it means
+     * \param value default in, parsed value out
+     * \param knob the kernel's name for it ("clone_idle")
+     */
+    void AddKnobFlag(const std::string& name,
+                     const std::string& help,
+                     int64_t* value,
+                     const std::string& knob);
     /**
      * \brief A boolean flag (true/false, 1/0, yes/no).
      * \param name flag name
@@ -124,13 +151,65 @@ class BsdStudy
     void AddLegitStartFlag(double* value, const double* duration);
 
     /**
-     * \brief Parse and check the command line, create --outdir.  A bad
-     * value prints "<example>: bad value "v" for --flag: allowed ..."
-     * and exits with status 2.
+     * \brief Make this an example whose --outdir is shared with other
+     * runs (bsdnet-lan, bsdnet-router): no --rtsock flag, no summary;
+     * its outputs are the files matching the patterns given to
+     * AddOutputPattern.  Call before Parse.
+     * \param outdir the default --outdir
+     * \param outputs one line for --help saying what the run writes
+     */
+    void SetSharedOutdir(const std::string& outdir, const std::string& outputs);
+
+    /**
+     * \brief Files in --outdir that this run owns: the previous run's
+     * files matching a pattern are removed when this run's outputs move
+     * into place.  Studies own table.csv, netstat.txt, rtsock.log,
+     * summary.json and "<example>-*.pcap" without asking.
+     * \param pattern a file name, with at most one '*' (any text)
+     */
+    void AddOutputPattern(const std::string& pattern);
+
+    /**
+     * \brief Parse and check the command line, create --outdir and the
+     * run's staging directory in it.
+     *
+     * Every argument is checked before ns-3 sees one: the example's own
+     * flags, ns-3's global values (--RngRun, --RngSeed,
+     * --SimulatorImplementationType, --SchedulerType, --ChecksumEnabled)
+     * and attribute defaults (--ns3::Type::Attribute=value).  A bad or
+     * empty value prints "<example>: bad value "v" for --flag: allowed
+     * ..." and exits with status 2; so do an unknown flag ("unknown flag
+     * --x; --help lists the flags") and an argument that is not a flag.
+     * --help and ns-3's other --Print options print and exit 0.
      * \param argc from main
      * \param argv from main
      */
     void Parse(int argc, char* argv[]);
+
+    /**
+     * \brief The run completed: when this BsdStudy is destroyed (after
+     * Simulator::Destroy has closed every file), the previous run's
+     * outputs are removed from --outdir and this run's files move there
+     * from the staging directory, summary.json last.  A run that never
+     * gets here (killed, failed) leaves --outdir as it was.  Finish calls
+     * it.
+     */
+    void MarkComplete();
+
+    /**
+     * \brief Move a completed run's outputs into --outdir now (the
+     * destructor does it after MarkComplete); exits with status 1 if a
+     * file cannot be moved.
+     */
+    void Commit();
+
+    /** \brief Commit a completed run; remove the staging directory of one that did not. */
+    ~BsdStudy();
+
+    /// Not copyable: it owns the run's staging directory.
+    BsdStudy(const BsdStudy&) = delete;
+    /// Not copyable.
+    BsdStudy& operator=(const BsdStudy&) = delete;
 
     /**
      * \brief Refuse a combination of flags the ranges cannot express.
@@ -163,11 +242,15 @@ class BsdStudy
      */
     void InstallStacks(const NodeContainer& nodes, Ptr<Node> studied, Ptr<Node> router) const;
 
-    /** \return --outdir */
+    /**
+     * \return the directory to write this run's files into: after Parse,
+     * the staging directory in --outdir, whose files move to --outdir
+     * when the run completes
+     */
     std::string GetOutdir() const;
     /** \return --pcap */
     bool GetPcap() const;
-    /** \return the prefix for pcap files: "<outdir>/<example>" */
+    /** \return the prefix for pcap files: "<GetOutdir()>/<example>" */
     std::string GetPcapPrefix() const;
 
     /**
@@ -307,37 +390,50 @@ class BsdStudy
         std::vector<std::string> allowed; //!< WORD: the words
         double min;                       //!< INT/REAL: lower bound
         double max;                       //!< INT/REAL: upper bound
+        std::string unit;                 //!< INT/REAL: unit, or empty
+        std::string range;                //!< INT knob: the kernel's range text
     };
 
     [[noreturn]] void Bad(const Flag& f) const;
+    [[noreturn]] void Refuse(const std::string& message) const;
     std::string Allowed(const Flag& f) const;
     void Convert(Flag& f) const;
+    Flag* FindFlag(const std::string& name);
+    std::string CheckGeneral(const std::string& name, const std::string& value) const;
+    void PrepareOutdir();
+    void RemoveStaging() const;
+    bool Owned(const std::string& file) const;
     void Sample();
     void OnTableSize(uint64_t total, uint64_t memory);
     void OnDrop(const std::string& reason);
     void PrintNetstat(Ptr<Node> node, std::string label);
     std::string JsonValue(const Flag& f) const;
 
-    std::string m_name;          //!< example name
-    std::string m_usage;         //!< one line for --help
-    std::vector<Flag> m_flags;   //!< in declaration order
-    std::string m_outdir;        //!< --outdir
-    bool m_pcap;                 //!< --pcap
-    bool m_rtsock;               //!< --rtsock
-    Ptr<Node> m_node;            //!< the studied node
-    Ptr<BsdKernel> m_kernel;     //!< its kernel
-    Time m_stop;                 //!< end of sampling
-    std::vector<double> m_t;     //!< sample times, s
-    std::vector<double> m_total; //!< table size samples
-    uint64_t m_peakTotal;        //!< exact peak, from the trace
-    uint64_t m_peakMem;          //!< exact peak memory
-    uint64_t m_peakKind[8];      //!< peak per BSD_RTK_* (sampled on change)
-    double m_trough[8];          //!< low per BSD_RTK_* once evicting, NaN before
-    std::string* m_personality;  //!< --personality, if declared
-    double* m_legitStart;        //!< --legit-start, if declared
-    const double* m_duration;    //!< the run length it is checked against
-    double m_exhaustedAt;        //!< first ENOBUFS, s; < 0: never
-    uint64_t m_enobufs;          //!< ENOBUFS failures on the node
+    std::string m_name;                  //!< example name
+    std::string m_usage;                 //!< one line for --help
+    std::vector<Flag> m_flags;           //!< in declaration order
+    std::string m_outdir;                //!< --outdir
+    std::string m_workdir;               //!< the run's staging directory, in --outdir
+    bool m_shared;                       //!< --outdir shared with other examples' files
+    std::string m_outputs;               //!< the --help line on outputs (shared outdir)
+    std::vector<std::string> m_patterns; //!< the files in --outdir this run owns
+    bool m_complete;                     //!< MarkComplete was called
+    bool m_pcap;                         //!< --pcap
+    bool m_rtsock;                       //!< --rtsock
+    Ptr<Node> m_node;                    //!< the studied node
+    Ptr<BsdKernel> m_kernel;             //!< its kernel
+    Time m_stop;                         //!< end of sampling
+    std::vector<double> m_t;             //!< sample times, s
+    std::vector<double> m_total;         //!< table size samples
+    uint64_t m_peakTotal;                //!< exact peak, from the trace
+    uint64_t m_peakMem;                  //!< exact peak memory
+    uint64_t m_peakKind[8];              //!< peak per BSD_RTK_* (sampled on change)
+    double m_trough[8];                  //!< low per BSD_RTK_* once evicting, NaN before
+    std::string* m_personality;          //!< --personality, if declared
+    double* m_legitStart;                //!< --legit-start, if declared
+    const double* m_duration;            //!< the run length it is checked against
+    double m_exhaustedAt;                //!< first ENOBUFS, s; < 0: never
+    uint64_t m_enobufs;                  //!< ENOBUFS failures on the node
     std::vector<std::pair<Ptr<BsdUdpSource>, Ptr<BsdUdpSink>>> m_legit; //!< legitimate flows
     Ptr<OutputStreamWrapper> m_netstat; //!< netstat.txt, opened on first use
     std::vector<std::pair<std::string, std::string>> m_results; //!< extra fields, JSON text

@@ -234,6 +234,34 @@ static const struct knob knobs[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+static const struct knob *
+knob_find(const char *name)
+{
+	const struct knob *kn;
+
+	for (kn = knobs; kn->name != NULL; kn++)
+		if (strcmp(kn->name, name) == 0)
+			return kn;
+	return NULL;
+}
+
+int
+bsd_personality_range(const char *name, long long *min, long long *max,
+    const char **range)
+{
+	const struct knob *kn;
+
+	if ((kn = knob_find(name)) == NULL)
+		return ENOENT;
+	if (min != NULL)
+		*min = kn->min;
+	if (max != NULL)
+		*max = kn->max;
+	if (range != NULL)
+		*range = kn->range;
+	return 0;
+}
+
 int
 bsd_personality_set(struct bsd_personality *p, const char *name,
     const char *value, const char **why)
@@ -242,10 +270,7 @@ bsd_personality_set(struct bsd_personality *p, const char *name,
 	long long v;
 	char *end;
 
-	for (kn = knobs; kn->name != NULL; kn++)
-		if (strcmp(kn->name, name) == 0)
-			break;
-	if (kn->name == NULL)
+	if ((kn = knob_find(name)) == NULL)
 		return ENOENT;
 	if (why != NULL)
 		*why = kn->range;

@@ -108,6 +108,13 @@ const struct bsd_personality *bsd_personality_find(const char *name);
  */
 int	bsd_personality_set(struct bsd_personality *p, const char *name,
 	    const char *value, const char **why);
+/*
+ * The values a switch or tunable takes: *min and *max bound it, and
+ * *range says so in words ("1 to 2147483647 s"), as bsd_personality_set
+ * checks and reports it.  Returns 0, or ENOENT for an unknown name.
+ */
+int	bsd_personality_range(const char *name, long long *min,
+	    long long *max, const char **range);
 
 #ifdef __cplusplus
 }

@@ -355,6 +355,29 @@ test_knobs(void **state)
 	assert_memory_equal(&p, &before, sizeof(p));
 }
 
+/* A knob's range, as bsd_personality_set checks and reports it. */
+static void
+test_knob_range(void **state)
+{
+	struct bsd_personality p = *bsd_personality_find("netbsd-1.5");
+	const char *range = NULL, *why = NULL;
+	long long min = 0, max = 0;
+
+	(void)state;
+	assert_int_equal(bsd_personality_range("clone_idle", &min, &max,
+	    &range), 0);
+	assert_true(min == 1 && max == 2147483647LL);
+	assert_string_equal(range, "1 to 2147483647 s");
+	assert_int_equal(bsd_personality_set(&p, "clone_idle", "0", &why),
+	    ERANGE);
+	assert_string_equal(why, range);
+	assert_int_equal(bsd_personality_range("mem_limit", &min, NULL,
+	    NULL), 0);
+	assert_true(min == 0);
+	assert_int_equal(bsd_personality_range("nosuch", &min, &max, &range),
+	    ENOENT);
+}
+
 /* One switch alone: netbsd-1.5 with only (5) turned on clones on connect. */
 static void
 test_one_switch_alone(void **state)
@@ -390,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_b5_pcbconnect_clones),
 		cmocka_unit_test(test_b6_clone_api),
 		cmocka_unit_test(test_knobs),
+		cmocka_unit_test(test_knob_range),
 		cmocka_unit_test(test_one_switch_alone),
 		FX_TEST(test_b3_manual_add_over_pcb_clone),
 	};

@@ -78,9 +78,9 @@ done
 
 # The studies' captures: clean, with the attack's packets in them.
 study() {	# study NAME FILTER-THAT-MUST-MATCH EXAMPLE-AND-FLAGS...
-	name=$1 want=$2
-	shift 2
-	"$build/$1" --pcap --rtsock=false --outdir="$work/$name" "$@" >/dev/null
+	name=$1 want=$2 example=$3
+	shift 3
+	"$build/$example" --pcap --rtsock=false --outdir="$work/$name" "$@" >/dev/null
 	n=0
 	for f in "$work/$name"/*.pcap; do
 		bad=$(count "$f" "_ws.malformed && !(arcnet.split_flag > 0)")
