@@ -15,16 +15,16 @@
 #include "ns3/bsd-emu-helper.h"
 #include "ns3/bsd-ping.h"
 #include "ns3/bsd-stack-helper.h"
+#include "ns3/bsd-study.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-helper.h"
 #include "ns3/fd-net-device-module.h"
 #include "ns3/network-module.h"
 
 #include <arpa/inet.h>
-#include <cerrno>
+#include <fstream>
 #include <cstdlib>
 #include <iostream>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -56,20 +56,23 @@ const char* g_usage =
     "The router's table is printed at the end (netstat -rn), with the\n"
     "hosts' ping statistics.";
 
-[[noreturn]] void
-Usage(const std::string& flag, const std::string& value, const std::string& allowed)
-{
-    std::cerr << "bsdnet-emu: bad value \"" << value << "\" for --" << flag << ": allowed "
-              << allowed << std::endl;
-    std::exit(2);
-}
-
 /// A dotted quad?
 bool
 IsAddress(const std::string& a)
 {
     struct in_addr in;
     return inet_pton(AF_INET, a.c_str(), &in) == 1;
+}
+
+bool ParseCidr(const std::string& cidr, Ipv4Address* addr, Ipv4Mask* mask);
+
+/// "a.b.c.d/n" with n from 8 to 30?
+bool
+IsCidr(const std::string& cidr)
+{
+    Ipv4Address a;
+    Ipv4Mask m;
+    return ParseCidr(cidr, &a, &m);
 }
 
 /// "a.b.c.d/n" into address and mask; false on a typo.
@@ -82,7 +85,12 @@ ParseCidr(const std::string& cidr, Ipv4Address* addr, Ipv4Mask* mask)
         return false;
     }
     std::string a = cidr.substr(0, slash);
-    int plen = std::atoi(cidr.c_str() + slash + 1);
+    std::string n = cidr.substr(slash + 1);
+    if (n.empty() || n.size() > 2 || n.find_first_not_of("0123456789") != std::string::npos)
+    {
+        return false;
+    }
+    int plen = std::atoi(n.c_str());
     if (plen < 8 || plen > 30 || !IsAddress(a))
     {
         return false;
@@ -103,65 +111,64 @@ main(int argc, char* argv[])
     std::string lan = "198.51.100.0/24";
     std::string ping;
     std::string personality = "netbsd-2";
-    std::string outdir = ".";
-    uint32_t hosts = 2;
+    int64_t nHosts = 2;
     double duration = 30;
-    bool pcap = false;
 
-    CommandLine cmd(__FILE__);
-    cmd.Usage(g_usage);
-    cmd.AddValue("interface", "the real interface (required), e.g. bsd-veth", iface);
-    cmd.AddValue("address", "the router's address on it, CIDR", address);
-    cmd.AddValue("gateway", "default route of the router (empty: none)", gateway);
-    cmd.AddValue("lan", "the simulated LAN behind the router, CIDR (router: .1)", lan);
-    cmd.AddValue("hosts", "BSD hosts on the simulated LAN (1 to 50)", hosts);
-    cmd.AddValue("ping", "an address every host pings, once a second (empty: none)", ping);
-    cmd.AddValue("personality", "netbsd-1.5, bsdos-4, freebsd-4 or netbsd-2", personality);
-    cmd.AddValue("duration", "real seconds to run (1 to 3600)", duration);
-    cmd.AddValue("pcap", "a pcap of the router's real leg and of the LAN, in --outdir", pcap);
-    cmd.AddValue("outdir", "directory for the outputs (created)", outdir);
-    cmd.Parse(argc, argv);
+    // The studies' flags: every value checked before ns-3 sees any, a bad
+    // one named with what is allowed (exit 2).
+    BsdStudy study("bsdnet-emu", g_usage);
+    study.SetSharedOutdir(".",
+                          "Outputs in --outdir, with --pcap: bsdnet-emu-real-*.pcap (the "
+                          "router's real leg) and bsdnet-emu-lan-*.pcap.");
+    study.AddTextFlag("interface",
+                      "the real interface (required), e.g. bsd-veth",
+                      &iface,
+                      "an interface name of 1 to 15 characters",
+                      [](const std::string& v) { return v.size() <= 15 && v.find('/') == std::string::npos; },
+                      true);
+    study.AddTextFlag("address",
+                      "the router's address on it, CIDR",
+                      &address,
+                      "a.b.c.d/n, n from 8 to 30",
+                      IsCidr);
+    study.AddTextFlag("gateway",
+                      "default route of the router (empty: none)",
+                      &gateway,
+                      "an IPv4 address",
+                      IsAddress,
+                      true);
+    study.AddTextFlag("lan",
+                      "the simulated LAN behind the router, CIDR (router: .1)",
+                      &lan,
+                      "a.b.c.d/n, n from 8 to 30",
+                      IsCidr);
+    study.AddFlag("hosts", "BSD hosts on the simulated LAN", &nHosts, 1, 50, "hosts");
+    study.AddTextFlag("ping",
+                      "an address every host pings, once a second (empty: none)",
+                      &ping,
+                      "an IPv4 address",
+                      IsAddress,
+                      true);
+    study.AddPersonalityFlag("every kernel's personality", &personality);
+    study.AddFlag("duration", "real seconds to run", &duration, 1, 3600, "s");
+    study.Parse(argc, argv);
+    study.Require(!iface.empty(), "interface", "an interface name of 1 to 15 characters");
+    // Linux lists its interfaces in sysfs (<net/if.h> would clash with
+    // the core's BSD names).
+    study.Require(std::ifstream("/sys/class/net/" + iface + "/ifindex").good(),
+                  "interface",
+                  "the name of an interface of this host (ip link)");
+    study.AddOutputPattern("bsdnet-emu-*");
+    auto hosts = static_cast<uint32_t>(nHosts);
+    bool pcap = study.GetPcap();
+    std::string outdir = study.GetOutdir();
 
     Ipv4Address addr;
     Ipv4Mask mask;
     Ipv4Address lanNet;
     Ipv4Mask lanMask;
-    if (iface.empty() || iface.size() > 15)
-    {
-        Usage("interface", iface, "an interface name of 1 to 15 characters");
-    }
-    if (!ParseCidr(address, &addr, &mask))
-    {
-        Usage("address", address, "a.b.c.d/n, n from 8 to 30");
-    }
-    if (!ParseCidr(lan, &lanNet, &lanMask))
-    {
-        Usage("lan", lan, "a.b.c.d/n, n from 8 to 30");
-    }
-    if (!gateway.empty() && !IsAddress(gateway))
-    {
-        Usage("gateway", gateway, "an IPv4 address");
-    }
-    if (!ping.empty() && !IsAddress(ping))
-    {
-        Usage("ping", ping, "an IPv4 address");
-    }
-    if (hosts < 1 || hosts > 50)
-    {
-        Usage("hosts", std::to_string(hosts), "1 to 50");
-    }
-    if (bsd_personality_find(personality.c_str()) == nullptr)
-    {
-        Usage("personality", personality, "netbsd-1.5, bsdos-4, freebsd-4, netbsd-2");
-    }
-    if (!(duration >= 1 && duration <= 3600))
-    {
-        Usage("duration", std::to_string(duration), "1 to 3600");
-    }
-    if (mkdir(outdir.c_str(), 0777) != 0 && errno != EEXIST)
-    {
-        Usage("outdir", outdir, "a directory that can be created");
-    }
+    ParseCidr(address, &addr, &mask);
+    ParseCidr(lan, &lanNet, &lanMask);
 
     // Real time, and checksums on the wire: the other side is a real kernel.
     GlobalValue::Bind("SimulatorImplementationType", StringValue("ns3::RealtimeSimulatorImpl"));
@@ -193,14 +200,12 @@ main(int argc, char* argv[])
     hostStack.Install(lanHosts);
 
     Ptr<BsdKernel> rk = router->GetObject<BsdKernel>();
-    if (rk->AddAddress(rk->GetInterfaceIndex(real.Get(0)), addr, mask) != 0)
-    {
-        Usage("address", address, "an address the router can take");
-    }
-    if (!gateway.empty() && rk->SetDefaultRoute(Ipv4Address(gateway.c_str())) != 0)
-    {
-        Usage("gateway", gateway, "an address on --address's subnet");
-    }
+    study.Require(rk->AddAddress(rk->GetInterfaceIndex(real.Get(0)), addr, mask) == 0,
+                  "address",
+                  "an address the router can take");
+    study.Require(gateway.empty() || rk->SetDefaultRoute(Ipv4Address(gateway.c_str())) == 0,
+                  "gateway",
+                  "an address on --address's subnet");
     BsdStackHelper::Assign(lanDevs, lan);
     Ipv4Address routerLan(lanNet.Get() + 1);
     for (uint32_t i = 0; i < hosts; i++)
@@ -234,5 +239,6 @@ main(int argc, char* argv[])
         BsdAppHelper::PrintPingStatistics(DynamicCast<BsdPing>(pings.Get(i)), std::cout);
     }
     Simulator::Destroy();
+    study.MarkComplete(); // the pcaps move into --outdir
     return 0;
 }

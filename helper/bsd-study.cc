@@ -127,6 +127,26 @@ BsdStudy::AddFlag(const std::string& name,
 }
 
 void
+BsdStudy::AddTextFlag(const std::string& name,
+                      const std::string& help,
+                      std::string* value,
+                      const std::string& allowed,
+                      std::function<bool(const std::string&)> valid,
+                      bool emptyOk)
+{
+    Flag f{};
+    f.name = name;
+    f.help = help;
+    f.text = *value;
+    f.type = Flag::WORD;
+    f.word = value;
+    f.allowedText = allowed;
+    f.valid = std::move(valid);
+    f.emptyOk = emptyOk;
+    m_flags.push_back(f);
+}
+
+void
 BsdStudy::AddFlag(const std::string& name,
                   const std::string& help,
                   int64_t* value,
@@ -235,7 +255,11 @@ BsdStudy::Allowed(const Flag& f) const
     switch (f.type)
     {
     case Flag::WORD:
-        if (f.allowed.empty())
+        if (!f.allowedText.empty())
+        {
+            os << f.allowedText;
+        }
+        else if (f.allowed.empty())
         {
             os << "a directory that can be created and written"; // --outdir
         }
@@ -312,8 +336,9 @@ BsdStudy::Convert(Flag& f) const
     const char* s = f.text.c_str();
     char* end = nullptr;
     // No value is empty or wrapped in white space (strtoll would skip it).
-    if (f.text.empty() || std::isspace(static_cast<unsigned char>(f.text.front())) ||
-        std::isspace(static_cast<unsigned char>(f.text.back())))
+    if (f.text.empty() ? !f.emptyOk
+                       : std::isspace(static_cast<unsigned char>(f.text.front())) ||
+                             std::isspace(static_cast<unsigned char>(f.text.back())))
     {
         Bad(f);
     }
@@ -322,6 +347,10 @@ BsdStudy::Convert(Flag& f) const
     case Flag::WORD:
         if (!f.allowed.empty() &&
             std::find(f.allowed.begin(), f.allowed.end(), f.text) == f.allowed.end())
+        {
+            Bad(f);
+        }
+        if (f.valid && !f.text.empty() && !f.valid(f.text))
         {
             Bad(f);
         }
@@ -623,7 +652,7 @@ BsdStudy::Parse(int argc, char* argv[])
     {
         const Flag& f = m_flags[i];
         std::string help = f.help;
-        if (f.type != Flag::WORD || !f.allowed.empty())
+        if (f.type != Flag::WORD || !f.allowed.empty() || !f.allowedText.empty())
         {
             help += " [" + Allowed(f) + "]";
         }

@@ -15,6 +15,7 @@
 #include "ns3/ptr.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -72,6 +73,22 @@ class BsdStudy
                  const std::string& help,
                  std::string* value,
                  const std::vector<std::string>& allowed);
+    /**
+     * \brief A free-text flag (an interface name, an address), checked by
+     * a predicate; a value it refuses is named with allowed, exit 2.
+     * \param name flag name, without the dashes
+     * \param help what it means
+     * \param value default in, parsed value out (valid after Parse)
+     * \param allowed what the message and --help say is allowed
+     * \param valid true for an acceptable value
+     * \param emptyOk an empty value is allowed (it means "none")
+     */
+    void AddTextFlag(const std::string& name,
+                     const std::string& help,
+                     std::string* value,
+                     const std::string& allowed,
+                     std::function<bool(const std::string&)> valid,
+                     bool emptyOk = false);
     /**
      * \brief An integer flag, min <= value <= max.  Its range reads "an
      * integer from min to max", or with a unit "min to max unit".
@@ -392,6 +409,9 @@ class BsdStudy
         double max;                       //!< INT/REAL: upper bound
         std::string unit;                 //!< INT/REAL: unit, or empty
         std::string range;                //!< INT knob: the kernel's range text
+        std::string allowedText;          //!< WORD free text: what is allowed
+        std::function<bool(const std::string&)> valid; //!< WORD free text: check
+        bool emptyOk;                     //!< WORD free text: empty means none
     };
 
     [[noreturn]] void Bad(const Flag& f) const;

@@ -15,9 +15,9 @@ import time
 BUILD, SECTION = sys.argv[1], sys.argv[2]
 FAILURES = []
 TMP = tempfile.mkdtemp(prefix="bsdnet-flags-")
-STUDIES = ["bsdnet-clone-dos", "bsdnet-redirect-flood", "bsdnet-pmtu-flood",
+STUDIES = ["bsdnet-clone-dos", "bsdnet-redirect-flood", "bsdnet-pmtu-flood", "bsdnet-arp-flood",
            "bsdnet-parent-removal", "bsdnet-xresolve"]
-ALL = STUDIES + ["bsdnet-lan", "bsdnet-router"]
+ALL = STUDIES + ["bsdnet-lan", "bsdnet-router", "bsdnet-emu"]
 
 
 def run(example, *args, timeout=60):
@@ -130,6 +130,18 @@ def lan_router():
                 'bad value "%s" for --duration: allowed 30 to 3600 s' % v)
     refused(router, "--pcap=maybe", 'bad value "maybe" for --pcap: allowed true or false')
     refused(router, "--hosts=3", "unknown flag --hosts; --help lists the flags")
+    emu = "bsdnet-emu"
+    iface = 'for --interface: allowed an interface name of 1 to 15 characters'
+    refused(emu, "--interface=", 'bad value "" ' + iface)
+    refused(emu, "--interface=a23456789012345x", 'bad value "a23456789012345x" ' + iface)
+    refused(emu, "--interface=bsdnet-no-such",
+            'bad value "bsdnet-no-such" for --interface: allowed the name of an interface')
+    for v in ("1.2.3.4/33", "1.2.3.4/7", "1.2.3.4/2x", "1.2.3.4", "1.2.3/24"):
+        refused(emu, "--address=" + v,
+                'bad value "%s" for --address: allowed a.b.c.d/n, n from 8 to 30' % v)
+    refused(emu, "--gateway=1.2.3", 'bad value "1.2.3" for --gateway: allowed an IPv4 address')
+    refused(emu, "--hosts=3xyz", 'bad value "3xyz" for --hosts: allowed 1 to 50 hosts')
+    refused(emu, "--duration=0", 'bad value "0" for --duration: allowed 1 to 3600 s')
     accepted(lan, ["--hosts=2", "--duration=6.5", "--pcap=no"])
     accepted(router, ["--duration=30", "--pcap=false"])
 
