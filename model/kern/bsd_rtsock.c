@@ -233,6 +233,22 @@ bsd_rt_msg_route(struct bsd_kernel *k, int type, const struct bsd_rtentry *rt,
 	rt_deliver(k, &m);
 }
 
+/*
+ * A link address the table can hold: no interface name (the model keeps
+ * none, so LLADDR() is sdl_data) and no longer than a medium's.
+ */
+static int
+sa_acceptable(const struct bsd_sockaddr *sa)
+{
+	const struct bsd_sockaddr_dl *sdl;
+
+	if (sa->sa_family != BSD_AF_LINK)
+		return 1;
+	sdl = (const struct bsd_sockaddr_dl *)sa;
+	return sdl->sdl_nlen == 0 && sdl->sdl_alen <= BSD_LL_MAXADDRLEN &&
+	    sdl->sdl_slen <= sizeof(sdl->sdl_data) - sdl->sdl_alen;
+}
+
 int
 bsd_rtsock_request(struct bsd_kernel *k, struct bsd_rt_msg *req)
 {
@@ -243,9 +259,15 @@ bsd_rtsock_request(struct bsd_kernel *k, struct bsd_rt_msg *req)
 
 	memset(&info, 0, sizeof(info));
 	info.rti_kind = -1;
-	for (i = 0; i < BSD_RTAX_MAX; i++)
-		if (req->rtm_addrs & BSD_RTA(i))
-			info.rti_info[i] = &req->rtm_sa[i].sa;
+	for (i = 0; i < BSD_RTAX_MAX; i++) {
+		if (!(req->rtm_addrs & BSD_RTA(i)))
+			continue;
+		info.rti_info[i] = &req->rtm_sa[i].sa;
+		if (!sa_acceptable(info.rti_info[i])) {
+			error = EINVAL;
+			goto out;
+		}
+	}
 	info.rti_addrs = req->rtm_addrs;
 	info.rti_flags = req->rtm_flags;
 	dst = info.rti_info[BSD_RTAX_DST];

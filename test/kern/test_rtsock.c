@@ -662,6 +662,48 @@ test_flag_letters_bsd_order(void **state)
 	    BSD_RTF_STATIC | BSD_RTF_PRCLONING, buf, sizeof(buf)), "UGSc");
 }
 
+/*
+ * arp -s with a link address the model cannot hold (an interface name,
+ * or longer than any medium's): EINVAL, nothing added.  Before, the
+ * add went on and arp_rtrequest() copied our own address to
+ * sdl_data[64] (found by fuzz_rtsock).
+ */
+static void
+test_request_refuses_unholdable_link_address(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsd_rt_msg m;
+	struct bsd_sockaddr_dl *sdl;
+	static const struct { uint8_t nlen, alen, slen; } bad[] = {
+		{ 0x40, 6, 0 }, { 4, 6, 0 }, { 0, 9, 0 }, { 0, 200, 0 },
+		{ 0, 6, 7 },
+	};
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		m = req(BSD_RTM_ADD, "10.0.0.1", NULL, -1,
+		    BSD_RTF_HOST | BSD_RTF_LLINFO | BSD_RTF_STATIC);
+		sdl = &m.rtm_sa[BSD_RTAX_GATEWAY].sdl;
+		bsd_sdl_init(sdl, fx->ifp->if_index, BSD_IFT_ETHER,
+		    (const uint8_t *)"\x02\0\0\0\0\x09", 6);
+		sdl->sdl_nlen = bad[i].nlen;
+		sdl->sdl_alen = bad[i].alen;
+		sdl->sdl_slen = bad[i].slen;
+		m.rtm_addrs |= BSD_RTA(BSD_RTAX_GATEWAY);
+		assert_int_equal(bsd_rtsock_request(fx->k, &m), EINVAL);
+		assert_null(fx_lookup(fx, "10.0.0.1", 32));
+	}
+	/* The same with a plain 6-octet address is taken. */
+	m = req(BSD_RTM_ADD, "10.0.0.9", NULL, -1,
+	    BSD_RTF_HOST | BSD_RTF_LLINFO | BSD_RTF_STATIC);
+	bsd_sdl_init(&m.rtm_sa[BSD_RTAX_GATEWAY].sdl, fx->ifp->if_index,
+	    BSD_IFT_ETHER, (const uint8_t *)"\x02\0\0\0\0\x09", 6);
+	m.rtm_addrs |= BSD_RTA(BSD_RTAX_GATEWAY);
+	assert_int_equal(bsd_rtsock_request(fx->k, &m), 0);
+	assert_non_null(fx_lookup(fx, "10.0.0.9", 32));
+}
+
 /* A reader with a receive buffer: what it read, and the drops it heard of. */
 struct bsub {
 	struct sub	s;		/* first: sub_fn takes it */
@@ -859,6 +901,7 @@ main(void)
 		T(test_rtm_names),
 		T(test_flag_letters),
 		T(test_flag_letters_bsd_order),
+		T(test_request_refuses_unholdable_link_address),
 		T(test_rtm_msglen_lp32),
 		T(test_rcvbuf_fills_and_drops),
 		T(test_rcvbuf_drains_at_wakeup),
