@@ -484,7 +484,7 @@ class ArcnetRfc1051TestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(d0->GetRfc1051(), true, "attribute set");
         NS_TEST_ASSERT_MSG_EQ(d0->GetMediaFlags(), BSD_MDF_ARC_RFC1051, "media flag");
         std::vector<RxRecord> rx;
-        devs.Get(1)->SetReceiveCallback(MakeBoundCallback(&RxSink, &rx, 1));
+        devs.Get(1)->SetReceiveCallback(MakeBoundCallback(&RxSink, &rx, uint32_t{1}));
         std::vector<TraceEvent> txBegin;
         NS_TEST_ASSERT_MSG_EQ(HookAll(devs, "PhyTxBegin", &txBegin), true, "PhyTxBegin exists");
 
