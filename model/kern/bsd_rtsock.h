@@ -56,7 +56,7 @@ struct bsd_rtsock_sb {
 	uint32_t	sb_hiwat;	/* 0: no buffer, the reader keeps up */
 	uint32_t	sb_cc;		/* queued since the reader last woke */
 	int64_t		sb_period;	/* ns between the reader's wakeups */
-	int64_t		sb_wake;	/* its last wakeup, a multiple of sb_period */
+	int64_t		sb_wake;	/* last wakeup, n * sb_period */
 	uint64_t	sb_pending;	/* dropped, not yet reported */
 	uint64_t	sb_drops;	/* dropped in all */
 	bsd_rtsock_drop_fn *sb_dropfn;
@@ -69,7 +69,7 @@ struct bsd_rtsock_state {
 	unsigned	rs_nsubs;
 	uint32_t	rs_seq;
 	uint64_t	rs_msgs[0x20];	/* messages sent, by type */
-	uint64_t	rs_drops;	/* rts_drops: dropped, all subscribers */
+	uint64_t	rs_drops;	/* rts_drops: all subscribers' drops */
 };
 
 /* Subscribe fn(arg, msg) to every message; returns 0 or ENOSPC. */

@@ -774,7 +774,8 @@ test_rcvbuf_fills_and_drops(void **state)
 	fx_advance(fx, 10 * MS);
 	/* 100 misses between two wakeups: 74 of 110 octets fit in 8192. */
 	for (i = 0; i < 100; i++) {
-		snprintf(dst, sizeof(dst), "192.168.%u.%u", i / 200, i % 200 + 1);
+		snprintf(dst, sizeof(dst), "192.168.%u.%u", i / 200,
+		    i % 200 + 1);
 		miss(fx, dst);
 	}
 	assert_int_equal(b.s.n, 74);
