@@ -74,6 +74,13 @@ RtsockLine(Ptr<OutputStreamWrapper> stream,
 }
 
 void
+RtsockDropLine(Ptr<OutputStreamWrapper> stream, uint32_t node, uint64_t count)
+{
+    *stream->GetStream() << Simulator::Now().GetSeconds() << " node " << node << " " << count
+                         << " messages dropped (receive buffer full)\n";
+}
+
+void
 SampleTables(NodeContainer nodes, Ptr<OutputStreamWrapper> stream, Time interval, Time stop)
 {
     std::ostream* os = stream->GetStream();
@@ -227,6 +234,10 @@ BsdStackHelper::EnableRtsockLog(NodeContainer nodes, Ptr<OutputStreamWrapper> st
             "Rtsock",
             MakeBoundCallback(&RtsockLine, stream, (*i)->GetId()));
         NS_ABORT_MSG_IF(!ok, "bsdnet: no Rtsock trace source");
+        ok = KernelOf(*i)->TraceConnectWithoutContext(
+            "RtsockDrop",
+            MakeBoundCallback(&RtsockDropLine, stream, (*i)->GetId()));
+        NS_ABORT_MSG_IF(!ok, "bsdnet: no RtsockDrop trace source");
     }
 }
 

@@ -113,7 +113,10 @@ class BsdStackHelper
 
     /**
      * \brief Write every routing-socket message of the nodes, one per line
-     * ("<time> node <id> <message>").
+     * ("<time> node <id> <message>"), as a reader whose receive buffer
+     * (BsdKernel's RtsockRcvBuf, RtsockReaderHz) bounds it: one line
+     * "<time> node <id> <n> messages dropped (receive buffer full)" per run of
+     * messages lost.
      * \param nodes the nodes
      * \param stream where
      */

@@ -13,6 +13,7 @@
 #include "ns3/bsd-udp-sink.h"
 #include "ns3/bsd-udp-source.h"
 #include "ns3/command-line.h"
+#include "ns3/config.h"
 #include "ns3/global-value.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -98,6 +99,7 @@ BsdStudy::BsdStudy(const std::string& name, const std::string& usage)
       m_complete(false),
       m_pcap(false),
       m_rtsock(true),
+      m_rtsockHz(10),
       m_peakTotal(0),
       m_peakMem(0),
       m_peakKind{},
@@ -638,6 +640,12 @@ BsdStudy::Parse(int argc, char* argv[])
     if (!m_shared)
     {
         AddFlag("rtsock", "write the routing-socket log rtsock.log", &m_rtsock);
+        AddFlag("rtsock-hz",
+                "wakeups a second of the routing-socket reader (its 8192-byte buffer "
+                "is emptied at each; what does not fit is dropped)",
+                &m_rtsockHz,
+                1,
+                1000000);
     }
 
     // ns-3's CommandLine lists the flags for --help; it parses only the
@@ -726,6 +734,8 @@ BsdStudy::Parse(int argc, char* argv[])
     {
         Convert(f);
     }
+    Config::SetDefault("ns3::BsdKernel::RtsockReaderHz",
+                       UintegerValue(static_cast<uint32_t>(m_rtsockHz)));
     cmd.Parse(general);
     PrepareOutdir();
     if (m_legitStart != nullptr)
@@ -1073,6 +1083,7 @@ BsdStudy::EnableOutputs(NodeContainer nodes, Time stop)
             Create<OutputStreamWrapper>(GetOutdir() + "/rtsock.log", std::ios::out);
         BsdStackHelper::EnableRtsockLog(nodes, log);
     }
+    m_logged = nodes;
 }
 
 void
@@ -1272,6 +1283,11 @@ void
 BsdStudy::Finish()
 {
     NS_ABORT_MSG_IF(!m_node, m_name << ": Finish() without Watch()");
+    // The log's last drop line: what the readers lost since they last read.
+    for (auto i = m_logged.Begin(); i != m_logged.End(); ++i)
+    {
+        (*i)->GetObject<BsdKernel>()->FlushRtsock();
+    }
     SeriesStats st = ComputeStats(m_t, m_total);
     std::ostringstream js;
     js << "{\"example\":" << JsonString(m_name);
@@ -1299,6 +1315,7 @@ BsdStudy::Finish()
     js << ",\"peak_mem_bytes\":" << m_peakMem;
     js << ",\"final_routes\":" << kernel->GetRouteTotal();
     js << ",\"enobufs\":" << m_enobufs;
+    js << ",\"rts_drops\":" << kernel->GetRtsockDrops();
     js << ",\"time_to_exhaustion_s\":" << (m_exhaustedAt < 0 ? "null" : Number(m_exhaustedAt));
     js << ",\"mean_routes\":" << Number(st.mean);
     js << ",\"p95_routes\":" << Number(st.p95);

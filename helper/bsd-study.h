@@ -440,6 +440,8 @@ class BsdStudy
     bool m_complete;                     //!< MarkComplete was called
     bool m_pcap;                         //!< --pcap
     bool m_rtsock;                       //!< --rtsock
+    int64_t m_rtsockHz;                  //!< --rtsock-hz
+    NodeContainer m_logged;              //!< EnableOutputs' nodes
     Ptr<Node> m_node;                    //!< the studied node
     Ptr<BsdKernel> m_kernel;             //!< its kernel
     Time m_stop;                         //!< end of sampling

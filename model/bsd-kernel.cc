@@ -12,6 +12,7 @@
 #include "ns3/mac48-address.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 #include <cerrno>
 #include <cstring>
@@ -167,6 +168,19 @@ BsdKernel::GetTypeId()
                               BooleanValue(false),
                               MakeBooleanAccessor(&BsdKernel::m_forwarding),
                               MakeBooleanChecker())
+                .AddAttribute("RtsockRcvBuf",
+                              "Receive buffer (sb_hiwat, bytes) of the routing socket the "
+                              "Rtsock trace reads: RAWRCVQ; messages that do not fit "
+                              "between the reader's wakeups are dropped (0: no limit)",
+                              UintegerValue(BSD_RAWRCVQ),
+                              MakeUintegerAccessor(&BsdKernel::m_rtsockRcvBuf),
+                              MakeUintegerChecker<uint32_t>())
+                .AddAttribute("RtsockReaderHz",
+                              "Wakeups a second of the Rtsock reader; each empties its "
+                              "receive buffer",
+                              UintegerValue(10),
+                              MakeUintegerAccessor(&BsdKernel::m_rtsockReaderHz),
+                              MakeUintegerChecker<uint32_t>(1, 1000000000))
                 .AddTraceSource("RouteAdd",
                                 "An entry entered the table (not by cloning)",
                                 MakeTraceSourceAccessor(&BsdKernel::m_routeAdd),
@@ -183,6 +197,11 @@ BsdKernel::GetTypeId()
                                 "A routing-socket message, in the kernel's order",
                                 MakeTraceSourceAccessor(&BsdKernel::m_rtsock),
                                 "ns3::BsdKernel::RtsockTracedCallback")
+                .AddTraceSource("RtsockDrop",
+                                "Rtsock messages lost to a full receive buffer, told when "
+                                "the reader next reads",
+                                MakeTraceSourceAccessor(&BsdKernel::m_rtsockDrop),
+                                "ns3::BsdKernel::RtsockDropTracedCallback")
                 .AddTraceSource("Drop",
                                 "A packet was dropped, with the reason",
                                 MakeTraceSourceAccessor(&BsdKernel::m_drop),
@@ -219,6 +238,8 @@ BsdKernel::GetTypeId()
 BsdKernel::BsdKernel()
     : m_k(nullptr),
       m_forwarding(false),
+      m_rtsockRcvBuf(BSD_RAWRCVQ),
+      m_rtsockReaderHz(10),
       m_disposed(false),
       m_timerAt(BSD_NEVER),
       m_drops(0)
@@ -303,6 +324,14 @@ BsdKernel::Boot()
     NS_ABORT_MSG_IF(m_k == nullptr, "BsdKernel: out of memory");
     m_k->k_ip.is_forwarding = m_forwarding ? 1 : 0;
     bsd_rtsock_subscribe(m_k, &BsdKernel::HookRtsock, this);
+    // The Rtsock trace is a reader like route monitor: its socket's buffer
+    // bounds what a flood of RTM_MISS costs the log.
+    bsd_rtsock_setbuf(m_k,
+                      &BsdKernel::HookRtsock,
+                      this,
+                      m_rtsockRcvBuf,
+                      BSD_NSEC_PER_SEC / m_rtsockReaderHz,
+                      &BsdKernel::HookRtsockDrop);
     bsd_icmp_set_upcall(m_k, &BsdKernel::HookIcmp, this);
     // The deadline hook may have fired during creation, before m_k was set.
     HookDeadline(this, bsd_callout_next(m_k));
@@ -798,6 +827,27 @@ BsdKernel::HookRtsock(void* arg, const struct bsd_rt_msg* msg)
     }
     char buf[512];
     self->m_rtsock(msg, std::string(bsd_rtsock_format(msg, buf, sizeof(buf))));
+}
+
+void
+BsdKernel::HookRtsockDrop(void* arg, uint64_t count)
+{
+    static_cast<BsdKernel*>(arg)->m_rtsockDrop(count);
+}
+
+uint64_t
+BsdKernel::GetRtsockDrops() const
+{
+    return m_k != nullptr ? bsd_rtsock_drops(m_k) : 0;
+}
+
+void
+BsdKernel::FlushRtsock()
+{
+    if (m_k != nullptr)
+    {
+        bsd_rtsock_flush(m_k);
+    }
 }
 
 void

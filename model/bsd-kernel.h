@@ -161,6 +161,19 @@ class BsdKernel : public Object
     uint64_t GetDropCount() const;
 
     /**
+     * \brief Routing-socket messages the Rtsock reader lost because its
+     * receive buffer was full (rts_drops).
+     * \return the count
+     */
+    uint64_t GetRtsockDrops() const;
+
+    /**
+     * \brief Report drops the Rtsock reader has not heard of yet
+     * (RtsockDrop), as if it woke now: call at the end of a run.
+     */
+    void FlushRtsock();
+
+    /**
      * \brief Set a personality switch or tunable by its C name, from text
      * (what the attributes do); validated against its range.
      * \param name e.g. "redirtimeout"
@@ -183,6 +196,11 @@ class BsdKernel : public Object
      * \param [in] text as route monitor prints it
      */
     typedef void (*RtsockTracedCallback)(const struct bsd_rt_msg* msg, const std::string& text);
+    /**
+     * TracedCallback signature for routing-socket messages lost.
+     * \param [in] count messages dropped since the reader last read
+     */
+    typedef void (*RtsockDropTracedCallback)(uint64_t count);
     /**
      * TracedCallback signature for drops.
      * \param [in] reason the reason (BSD_DROP_* name)
@@ -226,6 +244,7 @@ class BsdKernel : public Object
     static void HookTrace(void* ctx, const struct bsd_trace* tr);
     static void HookLog(void* ctx, int pri, const char* msg);
     static void HookRtsock(void* arg, const struct bsd_rt_msg* msg);
+    static void HookRtsockDrop(void* arg, uint64_t count);
     static void HookIcmp(void* arg, const struct bsd_icmp_notice* notice);
 
     Ptr<Node> m_node;
@@ -234,6 +253,8 @@ class BsdKernel : public Object
     std::string m_personality;
     std::vector<std::pair<std::string, std::string>> m_knobs; //!< set before boot
     bool m_forwarding;
+    uint32_t m_rtsockRcvBuf;   //!< the Rtsock reader's sb_hiwat, bytes (0: none)
+    uint32_t m_rtsockReaderHz; //!< its wakeups a second
     bool m_disposed; //!< DoDispose ran: never boot again
     EventId m_timer;
     int64_t m_timerAt;
@@ -249,6 +270,7 @@ class BsdKernel : public Object
     TracedCallback<Ipv4Address, uint8_t, uint32_t> m_routeClone;
     TracedCallback<Ipv4Address, uint8_t, uint32_t> m_routeDelete;
     TracedCallback<const struct bsd_rt_msg*, const std::string&> m_rtsock;
+    TracedCallback<uint64_t> m_rtsockDrop;
     TracedCallback<const std::string&> m_drop;
     TracedCallback<const struct bsd_icmp_notice*> m_icmp;
     TracedCallback<const std::string&> m_arp;

@@ -52,11 +52,118 @@ bsd_rtsock_unsubscribe(struct bsd_kernel *k, bsd_rtsock_fn *fn, void *arg)
 		    (rs->rs_nsubs - i) * sizeof(rs->rs_fn[0]));
 		memmove(&rs->rs_arg[i], &rs->rs_arg[i + 1],
 		    (rs->rs_nsubs - i) * sizeof(rs->rs_arg[0]));
+		memmove(&rs->rs_sb[i], &rs->rs_sb[i + 1],
+		    (rs->rs_nsubs - i) * sizeof(rs->rs_sb[0]));
+		memset(&rs->rs_sb[rs->rs_nsubs], 0, sizeof(rs->rs_sb[0]));
 		return;
 	}
 }
 
-/* raw_input(): every subscriber, in order of subscription. */
+int
+bsd_rtsock_setbuf(struct bsd_kernel *k, bsd_rtsock_fn *fn, void *arg,
+    uint32_t hiwat, int64_t period, bsd_rtsock_drop_fn *drop)
+{
+	struct bsd_rtsock_state *rs = &k->k_rtsock;
+	struct bsd_rtsock_sb *sb;
+	unsigned i;
+
+	if (hiwat != 0 && period <= 0)
+		return EINVAL;
+	for (i = 0; i < rs->rs_nsubs; i++) {
+		if (rs->rs_fn[i] != fn || rs->rs_arg[i] != arg)
+			continue;
+		sb = &rs->rs_sb[i];
+		sb->sb_hiwat = hiwat;
+		sb->sb_cc = 0;
+		sb->sb_period = hiwat != 0 ? period : 0;
+		sb->sb_wake = hiwat != 0 ? bsd_now(k) - bsd_now(k) % period : 0;
+		sb->sb_dropfn = drop;
+		return 0;
+	}
+	return ENOENT;
+}
+
+uint64_t
+bsd_rtsock_drops(const struct bsd_kernel *k)
+{
+
+	return k->k_rtsock.rs_drops;
+}
+
+/* rt_msg1(): ROUNDUP() each sockaddr to a long, 0 taking a whole one. */
+size_t
+bsd_rtm_msglen(const struct bsd_rt_msg *m)
+{
+	size_t len = BSD_RTM_HDRLEN, salen;
+	int i;
+
+	for (i = 0; i < BSD_RTAX_MAX; i++) {
+		if (!(m->rtm_addrs & BSD_RTA(i)))
+			continue;
+		salen = m->rtm_sa[i].sa.sa_len;
+		len += salen > 0 ? 1 + ((salen - 1) | 3) : 4;
+	}
+	return len;
+}
+
+/* The reader tells its subscriber what it missed, once per drop run. */
+static void
+sb_report(struct bsd_rtsock_state *rs, unsigned i)
+{
+	struct bsd_rtsock_sb *sb = &rs->rs_sb[i];
+	uint64_t n = sb->sb_pending;
+
+	if (n == 0)
+		return;
+	sb->sb_pending = 0;
+	if (sb->sb_dropfn != NULL)
+		sb->sb_dropfn(rs->rs_arg[i], n);
+}
+
+void
+bsd_rtsock_flush(struct bsd_kernel *k)
+{
+	struct bsd_rtsock_state *rs = &k->k_rtsock;
+	unsigned i;
+
+	for (i = 0; i < rs->rs_nsubs; i++)
+		sb_report(rs, i);
+}
+
+/*
+ * sbappendaddr() into subscriber i's buffer: 1 if the message fits.
+ * The reader's wakeups are not events: a wakeup since the last message
+ * has emptied the buffer, so a quiet kernel schedules nothing.
+ */
+static int
+sb_append(struct bsd_kernel *k, unsigned i, const struct bsd_rt_msg *m)
+{
+	struct bsd_rtsock_state *rs = &k->k_rtsock;
+	struct bsd_rtsock_sb *sb = &rs->rs_sb[i];
+	int64_t now, wake;
+	size_t len;
+
+	if (sb->sb_hiwat == 0)
+		return 1;
+	now = bsd_now(k);
+	wake = now - now % sb->sb_period;
+	if (wake > sb->sb_wake) {
+		sb->sb_wake = wake;
+		sb->sb_cc = 0;
+		sb_report(rs, i);
+	}
+	len = bsd_rtm_msglen(m) + BSD_RTM_SRCLEN;
+	if (len > sb->sb_hiwat - sb->sb_cc) {
+		sb->sb_pending++;
+		sb->sb_drops++;
+		rs->rs_drops++;
+		return 0;
+	}
+	sb->sb_cc += (uint32_t)len;
+	return 1;
+}
+
+/* raw_input(): every subscriber with room, in order of subscription. */
 static void
 rt_deliver(struct bsd_kernel *k, struct bsd_rt_msg *m)
 {
@@ -67,7 +174,8 @@ rt_deliver(struct bsd_kernel *k, struct bsd_rt_msg *m)
 	m->rtm_time = bsd_now(k);
 	rs->rs_msgs[m->rtm_type & 0x1f]++;
 	for (i = 0; i < rs->rs_nsubs; i++)
-		rs->rs_fn[i](rs->rs_arg[i], m);
+		if (sb_append(k, i, m))
+			rs->rs_fn[i](rs->rs_arg[i], m);
 }
 
 void
@@ -125,6 +233,22 @@ bsd_rt_msg_route(struct bsd_kernel *k, int type, const struct bsd_rtentry *rt,
 	rt_deliver(k, &m);
 }
 
+/*
+ * A link address the table can hold: no interface name (the model keeps
+ * none, so LLADDR() is sdl_data) and no longer than a medium's.
+ */
+static int
+sa_acceptable(const struct bsd_sockaddr *sa)
+{
+	const struct bsd_sockaddr_dl *sdl;
+
+	if (sa->sa_family != BSD_AF_LINK)
+		return 1;
+	sdl = (const struct bsd_sockaddr_dl *)sa;
+	return sdl->sdl_nlen == 0 && sdl->sdl_alen <= BSD_LL_MAXADDRLEN &&
+	    sdl->sdl_slen <= sizeof(sdl->sdl_data) - sdl->sdl_alen;
+}
+
 int
 bsd_rtsock_request(struct bsd_kernel *k, struct bsd_rt_msg *req)
 {
@@ -135,9 +259,15 @@ bsd_rtsock_request(struct bsd_kernel *k, struct bsd_rt_msg *req)
 
 	memset(&info, 0, sizeof(info));
 	info.rti_kind = -1;
-	for (i = 0; i < BSD_RTAX_MAX; i++)
-		if (req->rtm_addrs & BSD_RTA(i))
-			info.rti_info[i] = &req->rtm_sa[i].sa;
+	for (i = 0; i < BSD_RTAX_MAX; i++) {
+		if (!(req->rtm_addrs & BSD_RTA(i)))
+			continue;
+		info.rti_info[i] = &req->rtm_sa[i].sa;
+		if (!sa_acceptable(info.rti_info[i])) {
+			error = EINVAL;
+			goto out;
+		}
+	}
 	info.rti_addrs = req->rtm_addrs;
 	info.rti_flags = req->rtm_flags;
 	dst = info.rti_info[BSD_RTAX_DST];

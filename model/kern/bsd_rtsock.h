@@ -31,15 +31,45 @@ struct bsd_rt_msg {
 };
 
 typedef void bsd_rtsock_fn(void *arg, const struct bsd_rt_msg *msg);
+/* Told, when its reader next reads, how many messages were dropped. */
+typedef void bsd_rtsock_drop_fn(void *arg, uint64_t ndropped);
 
 #define BSD_RTSOCK_MAXSUBS	8
+
+/*
+ * Sizes as an LP32 (i386) kernel had them: struct rt_msghdr with its
+ * rt_metrics, sockaddrs rounded to sizeof(long), and the 2-octet
+ * route_src address sbappendaddr() queues before each message.
+ */
+#define BSD_RTM_HDRLEN		92
+#define BSD_RTM_SRCLEN		2
+/* A raw socket's receive space (net/raw_cb.h RAWRCVQ, 4.4BSD, NetBSD 1.x). */
+#define BSD_RAWRCVQ		8192
+
+/*
+ * A subscriber's receive buffer (so_rcv), counted in bytes only (no
+ * mbuf accounting).  Its reader wakes every sb_period ns and reads all
+ * that is queued; between wakeups a message that does not fit in
+ * sb_hiwat is dropped, as raw_input() drops what sbappendaddr() refuses.
+ */
+struct bsd_rtsock_sb {
+	uint32_t	sb_hiwat;	/* 0: no buffer, the reader keeps up */
+	uint32_t	sb_cc;		/* queued since the reader last woke */
+	int64_t		sb_period;	/* ns between the reader's wakeups */
+	int64_t		sb_wake;	/* last wakeup, n * sb_period */
+	uint64_t	sb_pending;	/* dropped, not yet reported */
+	uint64_t	sb_drops;	/* dropped in all */
+	bsd_rtsock_drop_fn *sb_dropfn;
+};
 
 struct bsd_rtsock_state {
 	bsd_rtsock_fn	*rs_fn[BSD_RTSOCK_MAXSUBS];
 	void		*rs_arg[BSD_RTSOCK_MAXSUBS];
+	struct bsd_rtsock_sb rs_sb[BSD_RTSOCK_MAXSUBS];
 	unsigned	rs_nsubs;
 	uint32_t	rs_seq;
 	uint64_t	rs_msgs[0x20];	/* messages sent, by type */
+	uint64_t	rs_drops;	/* rts_drops: all subscribers' drops */
 };
 
 /* Subscribe fn(arg, msg) to every message; returns 0 or ENOSPC. */
@@ -48,6 +78,20 @@ int	bsd_rtsock_subscribe(struct bsd_kernel *k, bsd_rtsock_fn *fn,
 /* Withdraw a subscription. */
 void	bsd_rtsock_unsubscribe(struct bsd_kernel *k, bsd_rtsock_fn *fn,
 	    void *arg);
+/*
+ * Give the subscription fn(arg) a receive buffer of hiwat bytes whose
+ * reader wakes every period ns (hiwat 0: none, every message delivered);
+ * drop(arg, n), if not NULL, reports drops.  Returns 0, ENOENT if there
+ * is no such subscription, or EINVAL for a period not above 0.
+ */
+int	bsd_rtsock_setbuf(struct bsd_kernel *k, bsd_rtsock_fn *fn, void *arg,
+	    uint32_t hiwat, int64_t period, bsd_rtsock_drop_fn *drop);
+/* Report drops not yet reported now, as if every reader woke (run's end). */
+void	bsd_rtsock_flush(struct bsd_kernel *k);
+/* Messages dropped for want of receive buffer space, all subscribers. */
+uint64_t bsd_rtsock_drops(const struct bsd_kernel *k);
+/* The length of msg on an LP32 kernel's routing socket, rt_msghdr on. */
+size_t	bsd_rtm_msglen(const struct bsd_rt_msg *msg);
 /* rt_missmsg(): send type about the addresses in info, with flags and error. */
 void	bsd_rt_missmsg(struct bsd_kernel *k, int type,
 	    const struct bsd_rt_addrinfo *info, uint32_t flags, int error);

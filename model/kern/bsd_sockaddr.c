@@ -161,13 +161,17 @@ bsd_inet_aton(const char *s, uint32_t *addr)
 char *
 bsd_link_ntoa(const struct bsd_sockaddr_dl *sdl, char *buf, size_t len)
 {
-	const uint8_t *a = BSD_LLADDR(sdl);
 	size_t off = 0;
-	unsigned i;
+	unsigned i, alen = sdl->sdl_alen;
 
 	buf[0] = '\0';
-	for (i = 0; i < sdl->sdl_alen && off < len; i++)
+	/* A routing-socket request may claim more than sdl_data holds. */
+	if (sdl->sdl_nlen >= sizeof(sdl->sdl_data))
+		return buf;
+	if (alen > sizeof(sdl->sdl_data) - sdl->sdl_nlen)
+		alen = (unsigned)(sizeof(sdl->sdl_data) - sdl->sdl_nlen);
+	for (i = 0; i < alen && off < len; i++)
 		off += (size_t)snprintf(buf + off, len - off, i ? ":%x" : "%x",
-		    a[i]);
+		    BSD_LLADDR(sdl)[i]);
 	return buf;
 }

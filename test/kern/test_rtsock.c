@@ -662,6 +662,225 @@ test_flag_letters_bsd_order(void **state)
 	    BSD_RTF_STATIC | BSD_RTF_PRCLONING, buf, sizeof(buf)), "UGSc");
 }
 
+/*
+ * arp -s with a link address the model cannot hold (an interface name,
+ * or longer than any medium's): EINVAL, nothing added.  Before, the
+ * add went on and arp_rtrequest() copied our own address to
+ * sdl_data[64] (found by fuzz_rtsock).
+ */
+static void
+test_request_refuses_unholdable_link_address(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsd_rt_msg m;
+	struct bsd_sockaddr_dl *sdl;
+	static const struct { uint8_t nlen, alen, slen; } bad[] = {
+		{ 0x40, 6, 0 }, { 4, 6, 0 }, { 0, 9, 0 }, { 0, 200, 0 },
+		{ 0, 6, 7 },
+	};
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		m = req(BSD_RTM_ADD, "10.0.0.1", NULL, -1,
+		    BSD_RTF_HOST | BSD_RTF_LLINFO | BSD_RTF_STATIC);
+		sdl = &m.rtm_sa[BSD_RTAX_GATEWAY].sdl;
+		bsd_sdl_init(sdl, fx->ifp->if_index, BSD_IFT_ETHER,
+		    (const uint8_t *)"\x02\0\0\0\0\x09", 6);
+		sdl->sdl_nlen = bad[i].nlen;
+		sdl->sdl_alen = bad[i].alen;
+		sdl->sdl_slen = bad[i].slen;
+		m.rtm_addrs |= BSD_RTA(BSD_RTAX_GATEWAY);
+		assert_int_equal(bsd_rtsock_request(fx->k, &m), EINVAL);
+		assert_null(fx_lookup(fx, "10.0.0.1", 32));
+	}
+	/* The same with a plain 6-octet address is taken. */
+	m = req(BSD_RTM_ADD, "10.0.0.9", NULL, -1,
+	    BSD_RTF_HOST | BSD_RTF_LLINFO | BSD_RTF_STATIC);
+	bsd_sdl_init(&m.rtm_sa[BSD_RTAX_GATEWAY].sdl, fx->ifp->if_index,
+	    BSD_IFT_ETHER, (const uint8_t *)"\x02\0\0\0\0\x09", 6);
+	m.rtm_addrs |= BSD_RTA(BSD_RTAX_GATEWAY);
+	assert_int_equal(bsd_rtsock_request(fx->k, &m), 0);
+	assert_non_null(fx_lookup(fx, "10.0.0.9", 32));
+}
+
+/* A reader with a receive buffer: what it read, and the drops it heard of. */
+struct bsub {
+	struct sub	s;		/* first: sub_fn takes it */
+	unsigned	ndropfn;	/* drop reports */
+	uint64_t	dropped;	/* messages they told of */
+	unsigned	dropat;		/* s.n at the last report */
+};
+
+static void
+drop_fn(void *arg, uint64_t n)
+{
+	struct bsub *b = arg;
+
+	b->ndropfn++;
+	b->dropped += n;
+	b->dropat = b->s.n;
+}
+
+/* An RTM_MISS about dst alone: 92 + 16 octets, 110 with route_src. */
+static void
+miss(struct fx *fx, const char *dst)
+{
+	struct bsd_rt_addrinfo info;
+	struct bsd_sockaddr_in sin = fx_sin(dst);
+
+	memset(&info, 0, sizeof(info));
+	info.rti_info[BSD_RTAX_DST] = (const struct bsd_sockaddr *)&sin;
+	bsd_rt_missmsg(fx->k, BSD_RTM_MISS, &info, 0, 0);
+}
+
+#define MS	(BSD_NSEC_PER_SEC / 1000)
+
+static void
+test_rtm_msglen_lp32(void **state)
+{
+	struct bsd_rt_msg m;
+
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	/* No address: the bare LP32 rt_msghdr. */
+	assert_int_equal(bsd_rtm_msglen(&m), BSD_RTM_HDRLEN);
+	assert_int_equal(BSD_RTM_HDRLEN, 92);
+	bsd_sin_init(&m.rtm_sa[BSD_RTAX_DST].sin, fx_ip("10.1.2.3"));
+	m.rtm_addrs = BSD_RTA(BSD_RTAX_DST);
+	assert_int_equal(bsd_rtm_msglen(&m), 92 + 16);
+	/* A 20-octet sockaddr_dl; a 5-octet mask rounds up to 8; 0 takes 4. */
+	m.rtm_sa[BSD_RTAX_GATEWAY].sdl.sdl_len = 20;
+	m.rtm_sa[BSD_RTAX_GATEWAY].sdl.sdl_family = BSD_AF_LINK;
+	m.rtm_sa[BSD_RTAX_NETMASK].sa.sa_len = 5;
+	m.rtm_addrs |= BSD_RTA(BSD_RTAX_GATEWAY) | BSD_RTA(BSD_RTAX_NETMASK) |
+	    BSD_RTA(BSD_RTAX_IFA);
+	assert_int_equal(bsd_rtm_msglen(&m), 92 + 16 + 20 + 8 + 4);
+}
+
+static void
+test_rcvbuf_fills_and_drops(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsub b;
+	unsigned i, from = fx->nmsgs;
+	char dst[32];
+
+	(void)state;
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(bsd_rtsock_subscribe(fx->k, sub_fn, &b), 0);
+	assert_int_equal(bsd_rtsock_setbuf(fx->k, sub_fn, &b, BSD_RAWRCVQ,
+	    100 * MS, drop_fn), 0);
+	fx_advance(fx, 10 * MS);
+	/* 100 misses between two wakeups: 74 of 110 octets fit in 8192. */
+	for (i = 0; i < 100; i++) {
+		snprintf(dst, sizeof(dst), "192.168.%u.%u", i / 200,
+		    i % 200 + 1);
+		miss(fx, dst);
+	}
+	assert_int_equal(b.s.n, 74);
+	assert_int_equal(bsd_rtsock_drops(fx->k), 26);
+	assert_int_equal(fx->k->k_rtsock.rs_sb[1].sb_drops, 26);
+	assert_int_equal(fx->k->k_rtsock.rs_sb[1].sb_cc, 74 * 110);
+	/* The dropped are the last: the kernel's order, no gaps before. */
+	assert_int_equal(b.s.m[63].rtm_seq, b.s.m[0].rtm_seq + 63);
+	/* A subscriber without a buffer (the fixture's) missed nothing. */
+	assert_int_equal(fx->nmsgs - from, 100);
+	/* The reader has not woken: it has not heard of the drops yet. */
+	assert_int_equal(b.ndropfn, 0);
+	/* Still asleep 89 ms on: the buffer stays full. */
+	fx_advance(fx, 89 * MS);
+	miss(fx, "192.168.9.9");
+	assert_int_equal(b.s.n, 74);
+	assert_int_equal(bsd_rtsock_drops(fx->k), 27);
+	assert_int_equal(b.ndropfn, 0);
+}
+
+static void
+test_rcvbuf_drains_at_wakeup(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsub b;
+	unsigned i;
+	char dst[32];
+
+	(void)state;
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(bsd_rtsock_subscribe(fx->k, sub_fn, &b), 0);
+	assert_int_equal(bsd_rtsock_setbuf(fx->k, sub_fn, &b, BSD_RAWRCVQ,
+	    100 * MS, drop_fn), 0);
+	fx_advance(fx, 50 * MS);
+	for (i = 0; i < 80; i++) {
+		snprintf(dst, sizeof(dst), "192.168.1.%u", i + 1);
+		miss(fx, dst);
+	}
+	assert_int_equal(b.s.n, 74);
+	/* The reader woke at 100 ms and read all: room for 74 again. */
+	fx_advance(fx, 60 * MS);
+	for (i = 0; i < 80; i++) {
+		snprintf(dst, sizeof(dst), "192.168.2.%u", i + 1);
+		miss(fx, dst);
+	}
+	assert_int_equal(b.s.n, 148);
+	/* It heard of the 6 it lost, once, before its first new message. */
+	assert_int_equal(b.ndropfn, 1);
+	assert_int_equal(b.dropped, 6);
+	assert_int_equal(b.dropat, 74);
+	assert_int_equal(bsd_rtsock_drops(fx->k), 12);
+	/* The run's end tells it of the rest; a second flush tells nothing. */
+	bsd_rtsock_flush(fx->k);
+	assert_int_equal(b.ndropfn, 2);
+	assert_int_equal(b.dropped, 12);
+	bsd_rtsock_flush(fx->k);
+	assert_int_equal(b.ndropfn, 2);
+	/* A quiet reader hears of nothing. */
+	fx_advance_s(fx, 5);
+	miss(fx, "192.168.3.1");
+	assert_int_equal(b.s.n, 149);
+	assert_int_equal(b.ndropfn, 2);
+}
+
+static void
+test_rcvbuf_setbuf(void **state)
+{
+	struct fx *fx = fx_keep(fx_new("netbsd-2"));
+	struct bsub a, b;
+	unsigned i;
+	char dst[32];
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(bsd_rtsock_setbuf(fx->k, sub_fn, &a, BSD_RAWRCVQ,
+	    100 * MS, drop_fn), ENOENT);
+	assert_int_equal(bsd_rtsock_subscribe(fx->k, sub_fn, &b), 0);
+	assert_int_equal(bsd_rtsock_subscribe(fx->k, sub_fn, &a), 0);
+	assert_int_equal(bsd_rtsock_setbuf(fx->k, sub_fn, &a, BSD_RAWRCVQ,
+	    0, drop_fn), EINVAL);
+	/* A buffer of 220 octets holds two misses; b has none. */
+	assert_int_equal(bsd_rtsock_setbuf(fx->k, sub_fn, &a, 220, MS,
+	    drop_fn), 0);
+	for (i = 0; i < 5; i++) {
+		snprintf(dst, sizeof(dst), "192.168.1.%u", i + 1);
+		miss(fx, dst);
+	}
+	assert_int_equal(a.s.n, 2);
+	assert_int_equal(b.s.n, 5);
+	/* Its buffer goes with it when a subscriber before it leaves. */
+	assert_int_equal(fx->k->k_rtsock.rs_sb[2].sb_hiwat, 220);
+	bsd_rtsock_unsubscribe(fx->k, sub_fn, &b);
+	assert_int_equal(fx->k->k_rtsock.rs_sb[1].sb_hiwat, 220);
+	assert_int_equal(fx->k->k_rtsock.rs_sb[2].sb_hiwat, 0);
+	/* hiwat 0: no buffer again, nothing dropped. */
+	assert_int_equal(bsd_rtsock_setbuf(fx->k, sub_fn, &a, 0, 0, NULL), 0);
+	for (i = 0; i < 5; i++) {
+		snprintf(dst, sizeof(dst), "192.168.2.%u", i + 1);
+		miss(fx, dst);
+	}
+	assert_int_equal(a.s.n, 7);
+	assert_int_equal(bsd_rtsock_drops(fx->k), 3);
+}
+
 int
 main(void)
 {
@@ -683,6 +902,11 @@ main(void)
 		T(test_rtm_names),
 		T(test_flag_letters),
 		T(test_flag_letters_bsd_order),
+		T(test_request_refuses_unholdable_link_address),
+		T(test_rtm_msglen_lp32),
+		T(test_rcvbuf_fills_and_drops),
+		T(test_rcvbuf_drains_at_wakeup),
+		T(test_rcvbuf_setbuf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -406,11 +406,38 @@ test_sa_copy(void **state)
 	assert_int_equal(su.sa.sa_len, sizeof(union bsd_sockunion));
 }
 
+/*
+ * A routing-socket request's sockaddr_dl may claim a name and address
+ * longer than sdl_data: only what it holds is printed (found by
+ * fuzz_rtsock: index 18 of sdl_data[12]).
+ */
+static void
+test_link_ntoa_claims_past_sdl_data(void **state)
+{
+	struct bsd_sockaddr_dl sdl[2];
+	char buf[64];
+
+	(void)state;
+	memset(sdl, 0xab, sizeof(sdl));
+	sdl[0].sdl_len = 20;
+	sdl[0].sdl_family = BSD_AF_LINK;
+	sdl[0].sdl_nlen = 10;
+	sdl[0].sdl_alen = 6;
+	assert_string_equal(bsd_link_ntoa(&sdl[0], buf, sizeof(buf)),
+	    "ab:ab");
+	sdl[0].sdl_nlen = 12;
+	assert_string_equal(bsd_link_ntoa(&sdl[0], buf, sizeof(buf)), "");
+	sdl[0].sdl_nlen = 200;
+	sdl[0].sdl_alen = 255;
+	assert_string_equal(bsd_link_ntoa(&sdl[0], buf, sizeof(buf)), "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sin_init_layout),
+		cmocka_unit_test(test_link_ntoa_claims_past_sdl_data),
 		cmocka_unit_test(test_sin_mask_every_length),
 		cmocka_unit_test(test_mask_plen_noncontiguous),
 		cmocka_unit_test(test_mask_plen_trimmed_sa_len),

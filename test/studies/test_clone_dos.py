@@ -1,5 +1,7 @@
 """bsdnet-clone-dos: seed 004 point (5), memory exhaustion, the legitimate flow."""
 
+import os
+
 from studycheck import run, expect, check_seed, bad_flag, done
 
 EX = "bsdnet-clone-dos"
@@ -42,6 +44,26 @@ expect(s, "enobufs", lambda v: v > 0, "ENOBUFS on the router")
 s, _ = run(EX, "--personality=freebsd-4", "--destinations=500")
 expect(s, "peak_cloned", lambda v: v == 500, "one clone per destination (500)")
 expect(s, "destinations", lambda v: v == 500, "the flag echoed")
+
+# A flood of RTM_MISS (each refused datagram sends one) meets the log
+# reader's 8192-byte receive buffer: at 10 wakeups a second at most 87
+# messages (74 misses of 110 bytes) get through per wakeup, the rest are
+# dropped, counted and logged once per run; a reader waking every 1 ms
+# keeps up.
+FLOOD = ["--personality=bsdos-4", "--rate=3000", "--duration=10", "--budget=65536"]
+s, out = run(EX, *FLOOD)
+with open(os.path.join(out, "rtsock.log")) as f:
+    lines = f.read().splitlines()
+drops = [l for l in lines if l.endswith(" messages dropped (receive buffer full)")]
+expect(s, "rts_drops", lambda v: v is not None and v > 10000, "> 10000 misses dropped")
+expect(s, "rts_drops", lambda v: v == sum(int(l.split()[3]) for l in drops),
+       "the log's drop lines adding up to it")
+expect(s, "rts_drops", lambda v: len(lines) - len(drops) <= 87 * 101,
+       "at most 87 messages logged per wakeup, 101 wakeups (%d lines)"
+       % (len(lines) - len(drops)))
+s, out = run(EX, "--rtsock-hz=1000", *FLOOD)
+expect(s, "rts_drops", lambda v: v == 0, "none dropped by a reader waking every ms")
+bad_flag(EX, "--rtsock-hz=0", "for --rtsock-hz: allowed an integer from 1 to 1000000")
 
 # Same seed, same outputs, byte for byte; another seed moves the flows.
 check_seed(EX, "--personality=bsdos-4", "--duration=30", "--budget=65536")
