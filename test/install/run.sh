@@ -1,6 +1,6 @@
 #!/bin/sh
-# cmake --install into a temporary prefix, then build test/install's
-# program against it twice, with CMake (find_package(bsdnet)) and with
+# cmake --install into a temporary prefix, then build the scratch example
+# (scratch/my-first-bsd.cc) against it twice, with CMake (find_package(bsdnet)) and with
 # pkg-config + g++, and run both.  The build tree is not on any path.
 #
 #   sh test/install/run.sh BUILD_DIR
@@ -31,6 +31,6 @@ pc=$(find "$tmp/prefix" -name bsdnet.pc)
 PKG_CONFIG_PATH=$(dirname "$pc")
 export PKG_CONFIG_PATH
 # shellcheck disable=SC2046
-g++ -O1 -o "$tmp/my-sim-pc" "$src/main.cc" $(pkg-config --cflags --libs bsdnet)
+g++ -O1 -o "$tmp/my-sim-pc" "$src/../../scratch/my-first-bsd.cc" $(pkg-config --cflags --libs bsdnet)
 "$tmp/my-sim-pc"
 echo "install: ok: pkg-config + g++ built and ran"
