@@ -136,16 +136,11 @@ BsdStudy::AddTextFlag(const std::string& name,
                       std::function<bool(const std::string&)> valid,
                       bool emptyOk)
 {
-    Flag f{};
-    f.name = name;
-    f.help = help;
-    f.text = *value;
-    f.type = Flag::WORD;
-    f.word = value;
-    f.allowedText = allowed;
-    f.valid = std::move(valid);
-    f.emptyOk = emptyOk;
-    m_flags.push_back(f);
+    // A word flag with no list of words, checked by valid instead.
+    AddFlag(name, help, value, std::vector<std::string>{});
+    m_flags.back().allowedText = allowed;
+    m_flags.back().valid = std::move(valid);
+    m_flags.back().emptyOk = emptyOk;
 }
 
 void
