@@ -255,6 +255,18 @@ test_rediraccept_off(void **state)
  * quoted ip_len of exactly 508 guesses the plateau below it, 296, and
  * 509 guesses 508 ("mtu_table[i] < ip_len").
  */
+/* Report mtu (ip_len quoted) about destination n; its host route. */
+static struct bsd_rtentry *
+mtudisc_route(struct fx *fx, int n, uint32_t mtu, uint32_t ip_len)
+{
+	struct bsd_rtentry *rt;
+
+	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(n), mtu, ip_len, 1), 0);
+	rt = bsd_rtlookup(fx->k, dst_n(n), 32);
+	assert_non_null(rt);
+	return rt;
+}
+
 static void
 test_mtudisc_296_boundary(void **state)
 {
@@ -262,31 +274,18 @@ test_mtudisc_296_boundary(void **state)
 	struct bsd_rtentry *rt;
 
 	(void)state;
-	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(1), 296, 1500, 1), 0);
-	rt = bsd_rtlookup(fx->k, dst_n(1), 32);
-	assert_non_null(rt);
+	rt = mtudisc_route(fx, 1, 296, 1500);
 	assert_int_equal(rt->rt_rmx.rmx_mtu, 296);
 	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, 0);
-
-	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(2), 295, 1500, 1), 0);
-	rt = bsd_rtlookup(fx->k, dst_n(2), 32);
-	assert_non_null(rt);
+	rt = mtudisc_route(fx, 2, 295, 1500);
 	assert_int_equal(rt->rt_rmx.rmx_mtu, 0);
 	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, BSD_RTV_MTU);
-
-	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(3), 0, 508, 1), 0);
-	rt = bsd_rtlookup(fx->k, dst_n(3), 32);
-	assert_non_null(rt);
+	rt = mtudisc_route(fx, 3, 0, 508);
 	assert_int_equal(rt->rt_rmx.rmx_mtu, 296);
 	assert_int_equal(rt->rt_rmx.rmx_locks & BSD_RTV_MTU, 0);
-
-	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(4), 0, 509, 1), 0);
-	assert_int_equal(bsd_rtlookup(fx->k, dst_n(4), 32)->rt_rmx.rmx_mtu,
-	    508);
+	assert_int_equal(mtudisc_route(fx, 4, 0, 509)->rt_rmx.rmx_mtu, 508);
 	/* Below the last plateau but one: 296 < 297, 68 is never guessed. */
-	assert_int_equal(bsd_icmp_mtudisc(fx->k, dst_n(5), 0, 297, 1), 0);
-	assert_int_equal(bsd_rtlookup(fx->k, dst_n(5), 32)->rt_rmx.rmx_mtu,
-	    296);
+	assert_int_equal(mtudisc_route(fx, 5, 0, 297)->rt_rmx.rmx_mtu, 296);
 }
 
 /*
