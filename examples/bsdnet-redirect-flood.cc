@@ -28,8 +28,9 @@
  * - netbsd-1.5: nothing.  Its ip_icmp.c (1.44) calls rtredirect() and
  *   arms no timer; the queue and its sysctl came in 1.68 (2002).
  *   --redirtimeout > 0 gives it that later queue, as a what-if;
- * - bsdos-4: a redirect rt_timer queue of its own (KAME and NRL code for
- *   BSD/OS has icmp_redirtimeout); its default is unknown, and bsdnet
+ * - bsdos-4: a redirect rt_timer queue of its own (assumed: an audit of
+ *   KAME and NRL code for BSD/OS reports icmp_redirtimeout; not read
+ *   here); its default is unknown, and bsdnet
  *   assumes the inactivity timer's hour (3600 s); --redirtimeout sets it;
  * - freebsd-4: nothing: 4.x has no redirect timer and in_rmx ages only
  *   RTF_WASCLONED routes; --redirtimeout changes nothing.

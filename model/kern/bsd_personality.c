@@ -106,8 +106,9 @@ static const struct bsd_personality personalities[] = {
 		.p_pmtuadd = 0,
 		.p_flushmsg = 0,
 		/*
-		 * KAME/NRL code for BSD/OS has an icmp_redirtimeout of its
-		 * own; its default is unknown: the inactivity timer's hour.
+		 * An assumption: issue 14's audit reports an icmp_redirtimeout
+		 * of its own in KAME/NRL code for BSD/OS (not read here); its
+		 * default is unknown: the inactivity timer's hour.
 		 */
 		.p_tun = { TUN_COMMON, .redirtimeout = 3600 },
 		ARP_BSDOS4,

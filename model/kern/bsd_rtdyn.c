@@ -19,9 +19,10 @@ static const uint32_t mtu_plateaus[] = {
 #define IP_MINMTU	296	/* below this a report is not believed */
 
 /*
- * Who has a redirect rt_timer queue: NetBSD, and BSD/OS, whose KAME and
- * NRL code shows an icmp_redirtimeout of its own (the rt_timer API is
- * BSDI's).  FreeBSD 4 ages no redirect route.
+ * Who has a redirect rt_timer queue: NetBSD (ip_icmp.c 1.147), and
+ * BSD/OS, assumed: issue 14's audit reports an icmp_redirtimeout of its
+ * own in KAME and NRL code for BSD/OS, which we did not read (the
+ * rt_timer API is BSDI's).  FreeBSD 4 ages no redirect route.
  */
 static int
 redirq_aging(const struct bsd_kernel *k)
@@ -134,7 +135,7 @@ bsd_icmp_redirect(struct bsd_kernel *k, uint32_t dst, uint32_t gw,
 
 /*
  * FreeBSD's ip_next_mtu(mtu, 1): the plateau below mtu (ip_icmp.c; its
- * table lacks 65280, 9180 and 508's neighbours of NetBSD's).
+ * table is NetBSD's without 65280 and 9180).
  */
 static uint32_t
 ip_next_mtu_down(uint32_t mtu)
